@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("XairrosX.Tests")]
+[assembly: InternalsVisibleTo("XairrosX.Benchmarks")]
