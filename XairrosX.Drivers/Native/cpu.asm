@@ -1,0 +1,229 @@
+; x86_64 instructions that C# cannot express, one tiny routine each (System V ABI).
+; C# reaches them through XairrosX.Drivers.Platform.{Ports, Cpu} with DllImport("*").
+bits 64
+default rel
+section .text
+
+global xx_inb, xx_inw, xx_inl, xx_outb, xx_outw, xx_outl
+xx_inb:  mov edx, edi
+         xor eax, eax
+         in al, dx
+         ret
+xx_inw:  mov edx, edi
+         xor eax, eax
+         in ax, dx
+         ret
+xx_inl:  mov edx, edi
+         in eax, dx
+         ret
+xx_outb: mov edx, edi
+         mov eax, esi
+         out dx, al
+         ret
+xx_outw: mov edx, edi
+         mov eax, esi
+         out dx, ax
+         ret
+xx_outl: mov edx, edi
+         mov eax, esi
+         out dx, eax
+         ret
+
+; void xx_cpuid(uint leaf, uint subleaf, uint* out4)  -> out4 = eax, ebx, ecx, edx
+global xx_cpuid
+xx_cpuid:
+    push rbx
+    mov r8, rdx
+    mov eax, edi
+    mov ecx, esi
+    cpuid
+    mov [r8], eax
+    mov [r8 + 4], ebx
+    mov [r8 + 8], ecx
+    mov [r8 + 12], edx
+    pop rbx
+    ret
+
+global xx_rdtsc
+xx_rdtsc:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    ret
+
+global xx_rdmsr, xx_wrmsr
+xx_rdmsr:
+    mov ecx, edi
+    rdmsr
+    shl rdx, 32
+    or rax, rdx
+    ret
+xx_wrmsr:
+    mov ecx, edi
+    mov eax, esi
+    mov rdx, rsi
+    shr rdx, 32
+    wrmsr
+    ret
+
+global xx_read_cr0, xx_read_cr2, xx_read_cr3, xx_read_cr4, xx_write_cr3, xx_xgetbv
+xx_read_cr0: mov rax, cr0
+             ret
+xx_read_cr2: mov rax, cr2
+             ret
+xx_read_cr3: mov rax, cr3
+             ret
+xx_read_cr4: mov rax, cr4
+             ret
+xx_write_cr3: mov cr3, rdi
+              ret
+xx_xgetbv:
+    mov ecx, edi
+    xgetbv
+    shl rdx, 32
+    or rax, rdx
+    ret
+
+global xx_hlt, xx_cli, xx_sti, xx_pause, xx_sti_hlt, xx_read_flags, xx_invlpg
+xx_hlt:   hlt
+          ret
+xx_cli:   cli
+          ret
+xx_sti:   sti
+          ret
+xx_sti_hlt:
+          sti
+          hlt
+          ret
+xx_pause: pause
+          ret
+xx_read_flags:
+          pushfq
+          pop rax
+          ret
+xx_invlpg:
+          invlpg [rdi]
+          ret
+
+; bool xx_rdrand(ulong* out): CF set when the value is valid
+global xx_rdrand, xx_rdseed
+xx_rdrand:
+    rdrand rax
+    jnc .fail
+    mov [rdi], rax
+    mov eax, 1
+    ret
+.fail:
+    xor eax, eax
+    ret
+xx_rdseed:
+    rdseed rax
+    jnc .fail2
+    mov [rdi], rax
+    mov eax, 1
+    ret
+.fail2:
+    xor eax, eax
+    ret
+
+; void xx_lidt(void* descriptor) / xx_lgdt(void* descriptor)
+global xx_lidt, xx_lgdt, xx_ltr
+xx_lidt: lidt [rdi]
+         ret
+xx_lgdt: lgdt [rdi]
+         ret
+xx_ltr:  ltr di
+         ret
+
+; Current stack pointer and frame pointer (for diagnostics).
+global xx_read_rsp, xx_read_rbp
+xx_read_rsp: lea rax, [rsp + 8]
+             ret
+xx_read_rbp: mov rax, rbp
+             ret
+
+; Interrupt entry: every vector pushes (error code or 0) and its number, then the common path saves
+; the general registers into an InterruptFrame (XairrosX.Drivers/Interrupts/InterruptFrame.cs) and
+; calls the C# dispatcher. Layout from the frame pointer upwards:
+;   r15 r14 r13 r12 r11 r10 r9 r8 rbp rdi rsi rdx rcx rbx rax | vector error | rip cs rflags rsp ss
+extern XairrosX_InterruptDispatch
+%macro ISR_NOERR 1
+isr_%1:
+    push 0
+    push %1
+    jmp isr_common
+%endmacro
+%macro ISR_ERR 1
+isr_%1:
+    push %1
+    jmp isr_common
+%endmacro
+
+isr_common:
+    push rax
+    push rbx
+    push rcx
+    push rdx
+    push rsi
+    push rdi
+    push rbp
+    push r8
+    push r9
+    push r10
+    push r11
+    push r12
+    push r13
+    push r14
+    push r15
+    cld
+    mov rdi, rsp
+    mov rbx, rsp
+    and rsp, -16
+    sub rsp, 512
+    fxsave [rsp]
+    call XairrosX_InterruptDispatch
+    fxrstor [rsp]
+    mov rsp, rbx
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop r11
+    pop r10
+    pop r9
+    pop r8
+    pop rbp
+    pop rdi
+    pop rsi
+    pop rdx
+    pop rcx
+    pop rbx
+    pop rax
+    add rsp, 16
+    iretq
+
+%assign i 0
+%rep 256
+%if i == 8 || i == 10 || i == 11 || i == 12 || i == 13 || i == 14 || i == 17 || i == 21 || i == 29 || i == 30
+ISR_ERR i
+%else
+ISR_NOERR i
+%endif
+%assign i i+1
+%endrep
+
+section .rodata
+align 8
+global xx_isr_table
+xx_isr_table:
+%assign i 0
+%rep 256
+    dq isr_ %+ i
+%assign i i+1
+%endrep
+
+section .text
+global xx_isr_table_address
+xx_isr_table_address:
+    lea rax, [rel xx_isr_table]
+    ret

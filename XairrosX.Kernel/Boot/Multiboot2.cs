@@ -1,0 +1,177 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Text;
+
+namespace XairrosX.Kernel.Boot;
+
+/// <summary>Kind of a physical memory range in the boot memory map.</summary>
+public enum MemoryKind : uint
+{
+    /// <summary>Usable RAM.</summary>
+    Available = 1,
+    /// <summary>Reserved by firmware or devices.</summary>
+    Reserved = 2,
+    /// <summary>ACPI tables, reclaimable after reading them.</summary>
+    AcpiReclaimable = 3,
+    /// <summary>ACPI non-volatile storage.</summary>
+    AcpiNvs = 4,
+    /// <summary>Defective RAM.</summary>
+    Bad = 5,
+}
+
+/// <summary>One range of the boot memory map.</summary>
+public readonly record struct MemoryRegion(ulong Base, ulong Length, MemoryKind Kind)
+{
+    /// <summary>First address past the range.</summary>
+    public ulong End => Base + Length;
+}
+
+/// <summary>The framebuffer GRUB set up, if any.</summary>
+public readonly record struct FramebufferInfo(ulong Address, uint Pitch, uint Width, uint Height, byte BitsPerPixel, byte Type);
+
+/// <summary>What the boot loader told the kernel, parsed from the Multiboot2 information structure.</summary>
+public sealed class BootInfo
+{
+    /// <summary>The kernel command line ("" when none).</summary>
+    public string CommandLine { get; init; } = "";
+    /// <summary>The boot loader's name.</summary>
+    public string BootLoader { get; init; } = "";
+    /// <summary>The physical memory map.</summary>
+    public IReadOnlyList<MemoryRegion> MemoryMap { get; init; } = Array.Empty<MemoryRegion>();
+    /// <summary>The framebuffer, when GRUB set one up.</summary>
+    public FramebufferInfo? Framebuffer { get; init; }
+    /// <summary>Address of the ACPI RSDP copy inside the boot information (0 when absent; ACPI 2.0+ preferred).</summary>
+    public ulong RsdpAddress { get; init; }
+    /// <summary>Bytes of usable RAM in the map.</summary>
+    public ulong AvailableBytes { get; init; }
+}
+
+/// <summary>
+/// Reads the Multiboot2 boot information: an 8-byte header (total size, reserved) then 8-aligned tags
+/// {type, size, payload}, ended by a type-0 tag. Two entry points: <see cref="ForEachAvailableRegion"/>
+/// walks the memory map without allocating (used before the heap exists) and <see cref="Parse"/> builds a
+/// <see cref="BootInfo"/>. Malformed input (sizes past the end, misordered tags) is a FormatException.
+/// </summary>
+public static class Multiboot2
+{
+    /// <summary>The value GRUB passes in EAX for a Multiboot2 boot.</summary>
+    public const uint BootloaderMagic = 0x36D76289;
+    private const uint TagEnd = 0, TagCommandLine = 1, TagBootLoaderName = 2, TagMemoryMap = 6, TagFramebuffer = 8,
+        TagAcpiOld = 14, TagAcpiNew = 15;
+
+    /// <summary>Total size of the structure, read from its header (0 when too short).</summary>
+    public static uint TotalSize(ReadOnlySpan<byte> header) => header.Length < 8 ? 0 : BinaryPrimitives.ReadUInt32LittleEndian(header);
+
+    /// <summary>Calls <paramref name="visit"/> for each available RAM range; returns false when malformed.</summary>
+    public static unsafe bool ForEachAvailableRegion(ReadOnlySpan<byte> info, delegate*<ulong, ulong, void> visit)
+    {
+        var tags = new TagEnumerator(info);
+        while (tags.MoveNext(out uint type, out ReadOnlySpan<byte> payload))
+        {
+            if (type != TagMemoryMap) continue;
+            if (!TryReadMemoryMapHeader(payload, out uint entrySize)) return false;
+            for (int off = 8; off + 24 <= payload.Length; off += (int)entrySize)
+            {
+                ulong b = BinaryPrimitives.ReadUInt64LittleEndian(payload.Slice(off));
+                ulong len = BinaryPrimitives.ReadUInt64LittleEndian(payload.Slice(off + 8));
+                uint kind = BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(off + 16));
+                if (kind == (uint)MemoryKind.Available && len != 0) visit(b, b + len);
+            }
+        }
+        return !tags.Malformed;
+    }
+
+    /// <summary>Parses the whole structure, located at <paramref name="physicalAddress"/> in memory.</summary>
+    /// <exception cref="FormatException">The structure is truncated or inconsistent.</exception>
+    public static BootInfo Parse(ReadOnlySpan<byte> info, ulong physicalAddress = 0)
+    {
+        uint total = TotalSize(info);
+        if (total < 16 || total > info.Length) throw new FormatException($"multiboot2: total size {total} does not fit the {info.Length}-byte buffer");
+        info = info.Slice(0, (int)total);
+        string commandLine = "", loader = "";
+        var map = new List<MemoryRegion>();
+        FramebufferInfo? framebuffer = null;
+        ulong rsdp = 0, available = 0;
+        var tags = new TagEnumerator(info);
+        while (tags.MoveNext(out uint type, out ReadOnlySpan<byte> payload))
+        {
+            switch (type)
+            {
+                case TagCommandLine: commandLine = CString(payload); break;
+                case TagBootLoaderName: loader = CString(payload); break;
+                case TagMemoryMap:
+                    if (!TryReadMemoryMapHeader(payload, out uint entrySize)) throw new FormatException("multiboot2: bad memory map entry size");
+                    for (int off = 8; off + 24 <= payload.Length; off += (int)entrySize)
+                    {
+                        var region = new MemoryRegion(
+                            BinaryPrimitives.ReadUInt64LittleEndian(payload.Slice(off)),
+                            BinaryPrimitives.ReadUInt64LittleEndian(payload.Slice(off + 8)),
+                            (MemoryKind)BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(off + 16)));
+                        map.Add(region);
+                        if (region.Kind == MemoryKind.Available) available += region.Length;
+                    }
+                    break;
+                case TagFramebuffer when payload.Length >= 22:
+                    framebuffer = new FramebufferInfo(
+                        BinaryPrimitives.ReadUInt64LittleEndian(payload),
+                        BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(8)),
+                        BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(12)),
+                        BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(16)),
+                        payload[20], payload[21]);
+                    break;
+                case TagAcpiOld when rsdp == 0:
+                case TagAcpiNew:
+                    rsdp = physicalAddress + (ulong)tags.LastPayloadOffset;
+                    break;
+            }
+        }
+        if (tags.Malformed) throw new FormatException("multiboot2: a tag runs past the end of the structure");
+        return new BootInfo { CommandLine = commandLine, BootLoader = loader, MemoryMap = map, Framebuffer = framebuffer, RsdpAddress = rsdp, AvailableBytes = available };
+    }
+
+    private static bool TryReadMemoryMapHeader(ReadOnlySpan<byte> payload, out uint entrySize)
+    {
+        entrySize = payload.Length >= 8 ? BinaryPrimitives.ReadUInt32LittleEndian(payload) : 0;
+        return entrySize >= 24 && entrySize <= 4096;
+    }
+
+    private static string CString(ReadOnlySpan<byte> payload)
+    {
+        int n = payload.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(n < 0 ? payload : payload.Slice(0, n));
+    }
+
+    /// <summary>Walks the tags after the 8-byte header; stops at the end tag or at the first malformed one.</summary>
+    private ref struct TagEnumerator
+    {
+        private readonly ReadOnlySpan<byte> _info;
+        private int _offset;
+        public bool Malformed;
+        public int LastPayloadOffset;
+
+        public TagEnumerator(ReadOnlySpan<byte> info)
+        {
+            uint total = TotalSize(info);
+            _info = total >= 8 && total <= info.Length ? info.Slice(0, (int)total) : ReadOnlySpan<byte>.Empty;
+            Malformed = _info.IsEmpty;
+            _offset = 8;
+            LastPayloadOffset = 0;
+        }
+
+        public bool MoveNext(out uint type, out ReadOnlySpan<byte> payload)
+        {
+            type = 0;
+            payload = default;
+            if (Malformed || _offset + 8 > _info.Length) return false;
+            type = BinaryPrimitives.ReadUInt32LittleEndian(_info.Slice(_offset));
+            uint size = BinaryPrimitives.ReadUInt32LittleEndian(_info.Slice(_offset + 4));
+            if (type == TagEnd) return false;
+            if (size < 8 || size > _info.Length - _offset) { Malformed = true; return false; }
+            payload = _info.Slice(_offset + 8, (int)size - 8);
+            LastPayloadOffset = _offset + 8;
+            _offset += (int)((size + 7) & ~7u);
+            return true;
+        }
+    }
+}
