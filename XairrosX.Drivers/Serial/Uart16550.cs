@@ -2,7 +2,7 @@ using XairrosX.Drivers.Platform;
 
 namespace XairrosX.Drivers.Serial;
 
-/// <summary>A 16550 UART in polled mode (COM1 by default): 115200 baud, 8N1, FIFOs on.</summary>
+/// <summary>A 16550 UART in polled mode (COM1 by default): 115200 baud, 8N1.</summary>
 public static class Uart16550
 {
     /// <summary>I/O base of COM1.</summary>
@@ -26,7 +26,8 @@ public static class Uart16550
         Ports.Out8((ushort)(s_base + 0), 0x01);   // divisor 1 = 115200 baud
         Ports.Out8((ushort)(s_base + 1), 0x00);
         Ports.Out8((ushort)(s_base + 3), 0x03);   // 8N1
-        Ports.Out8((ushort)(s_base + 2), 0xC5);   // FIFOs on, transmit FIFO cleared, 14-byte threshold
+        // The FIFO control register is left alone: toggling FIFO enable clears the receive FIFO, which
+        // would drop input that arrived during boot.
         Ports.Out8((ushort)(s_base + 4), 0x0B);   // OUT2, RTS, DTR
         return s_present = true;
     }

@@ -5,6 +5,7 @@ using XairrosX.Drivers.Diagnostics;
 using XairrosX.Drivers.Interrupts;
 using XairrosX.Drivers.Platform;
 using XairrosX.Drivers.Timers;
+using XairrosX.Plugs.Exceptions;
 using XairrosX.Plugs.Memory;
 using XairrosX.Plugs.Pal;
 
@@ -47,7 +48,7 @@ public static unsafe class KernelEntry
         s_cpuFeatures = CpuFeatureDecoder.Detect();
         SetRuntimeCpuFeatures(CpuFeatureDecoder.ToRuntimeFlags(s_cpuFeatures));
         HardwareRandom.Configure((s_cpuFeatures & CpuFeature.RdRand) != 0);
-        Idt.Install(&Panic.CpuException);
+        Idt.Install(&HardwareFaults.Handle);
 
         if (magic != Multiboot2.BootloaderMagic) Panic.Fatal("not booted by a Multiboot2 loader");
         var info = new ReadOnlySpan<byte>((void*)bootInfo, (int)Multiboot2.TotalSize(new ReadOnlySpan<byte>((void*)bootInfo, 8)));

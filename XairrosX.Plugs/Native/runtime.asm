@@ -225,3 +225,78 @@ global xx_interface_dispatch_stub
 xx_interface_dispatch_stub:
     lea rax, [rel RhpInitialDynamicInterfaceDispatch]
     ret
+
+; ulong xx_call_funclet(funclet, MachineContext* context, exception): runs a catch, filter, fault or
+; finally funclet in the frame described by context (rbx, rbp, r12–r15 loaded from it, rdi = exception),
+; then writes the callee-saved registers back and returns the funclet's rax (catch: continuation address,
+; filter: verdict).
+global xx_call_funclet
+global xx_funclet_return_address
+xx_call_funclet:
+    push rbp
+    push rbx
+    push r12
+    push r13
+    push r14
+    push r15
+    push rsi                    ; context*
+    sub rsp, 8
+    mov rax, rdi                ; funclet
+    mov rdi, rdx                ; exception object
+    mov rbp, [rsi + 16]
+    mov rbx, [rsi + 24]
+    mov r12, [rsi + 32]
+    mov r13, [rsi + 40]
+    mov r14, [rsi + 48]
+    mov r15, [rsi + 56]
+    call rax
+funclet_return:
+    add rsp, 8
+    pop rsi
+    mov [rsi + 16], rbp
+    mov [rsi + 24], rbx
+    mov [rsi + 32], r12
+    mov [rsi + 40], r13
+    mov [rsi + 48], r14
+    mov [rsi + 56], r15
+    pop r15
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    pop rbp
+    ret
+
+xx_funclet_return_address:
+    lea rax, [rel funclet_return]
+    ret
+
+; void xx_resume(MachineContext* context, address): continues execution in the handler frame.
+global xx_resume
+xx_resume:
+    mov rbp, [rdi + 16]
+    mov rbx, [rdi + 24]
+    mov r12, [rdi + 32]
+    mov r13, [rdi + 40]
+    mov r14, [rdi + 48]
+    mov r15, [rdi + 56]
+    mov rsp, [rdi + 8]
+    xor eax, eax                ; a filter abandoned by an exception answers 0 (decline)
+    jmp rsi
+
+extern __eh_frame_start, __eh_frame_end, __managedcode_start, __managedcode_end
+global xx_eh_frame_range
+xx_eh_frame_range:
+    lea rax, [rel __eh_frame_start]
+    mov [rdi], rax
+    lea rax, [rel __eh_frame_end]
+    mov [rsi], rax
+    ret
+
+global xx_managed_code_range
+xx_managed_code_range:
+    lea rax, [rel __managedcode_start]
+    mov [rdi], rax
+    lea rax, [rel __managedcode_end]
+    mov [rsi], rax
+    ret

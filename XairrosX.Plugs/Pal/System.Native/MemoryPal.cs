@@ -47,7 +47,7 @@ internal static unsafe class MemoryPal
         return q;
     }
 
-    private const int MapAnonymous = 0x20;
+    private const int MapAnonymous = 0x10; // PAL_MAP_ANONYMOUS (the PAL's own flag values, not Linux's)
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_MMap")]
     private static void* MMap(void* address, ulong length, int protection, int flags, nint fd, long offset)

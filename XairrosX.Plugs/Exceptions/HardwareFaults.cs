@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using XairrosX.Drivers.Diagnostics;
+using XairrosX.Drivers.Interrupts;
+using XairrosX.Drivers.Platform;
+using XairrosX.Plugs.Exports;
+
+namespace XairrosX.Plugs.Exceptions;
+
+/// <summary>
+/// Turns CPU faults in managed code into managed exceptions, as the CLR does: #DE → DivideByZeroException,
+/// a page fault in the first 64 KiB (a null dereference plus field offset) or #GP from a non-canonical
+/// address → NullReferenceException. Faults elsewhere (kernel bugs, bad pointers) are panics.
+/// </summary>
+public static unsafe class HardwareFaults
+{
+    // ExceptionIDs of CoreLib's GetRuntimeException (classlib function 0).
+    private const int DivideByZeroId = 4, NullReferenceId = 8;
+
+    [DllImport("*", EntryPoint = "xx_managed_code_range"), SuppressGCTransition]
+    private static extern void ManagedCodeRange(ulong* start, ulong* end);
+
+    /// <summary>The CPU-exception handler to install in the IDT.</summary>
+    public static void Handle(InterruptFrame* f)
+    {
+        ulong start, end;
+        ManagedCodeRange(&start, &end);
+        int id = 0;
+        if (f->Rip >= start && f->Rip < end)
+        {
+            if (f->Vector == 0) id = DivideByZeroId;
+            else if (f->Vector == 14 && Cpu.ReadCr2() < 0x10000) id = NullReferenceId;
+            else if (f->Vector == 13) id = NullReferenceId;
+        }
+        var getRuntimeException = (delegate*<int, object>)ModuleInit.ClasslibFunction(0);
+        if (id == 0 || getRuntimeException == null)
+        {
+            Panic.CpuException(f);
+            return;
+        }
+        object exception = getRuntimeException(id);
+        var context = new MachineContext
+        {
+            Rip = f->Rip, Rsp = f->Rsp, Rbp = f->Rbp, Rbx = f->Rbx,
+            R12 = f->R12, R13 = f->R13, R14 = f->R14, R15 = f->R15,
+        };
+        Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context);
+    }
+}
