@@ -65,11 +65,13 @@ public enum CpuFeature : ulong
 /// </summary>
 public static class CpuFeatureDecoder
 {
-    // XArchIntrinsicConstants_* (runtime release 10.0).
-    private const ulong RtAes = 1UL << 0, RtPclmulqdq = 1UL << 1, RtSse3 = 1UL << 2, RtSsse3 = 1UL << 3,
-        RtSse41 = 1UL << 4, RtSse42 = 1UL << 5, RtPopcnt = 1UL << 6, RtAvx = 1UL << 7, RtFma = 1UL << 8,
-        RtAvx2 = 1UL << 9, RtBmi1 = 1UL << 10, RtBmi2 = 1UL << 11, RtLzcnt = 1UL << 12, RtMovbe = 1UL << 14,
-        RtAvx512 = 1UL << 15;
+    // XArchIntrinsicConstants_* of runtime release 10.0 (minipal/cpufeatures.h): instruction sets grouped
+    // the way the JIT uses them. Verified against ilc 10.0.12 output (IndexOfAnyAsciiSearcher tests bit 0).
+    private const ulong RtSse42Group = 1UL << 0, RtAvx = 1UL << 1, RtAvx2Group = 1UL << 2, RtAvx512Group = 1UL << 3,
+        RtAes = 1UL << 9, RtSha = 1UL << 14;
+
+    /// <summary>The runtime's bit for the AVX2 group (AVX2, BMI1/2, F16C, FMA, LZCNT, MOVBE).</summary>
+    public const ulong RuntimeAvx2Flag = RtAvx2Group;
 
     /// <summary>Decodes the CPUID leaves 1, 7.0 and 0x80000001/0x80000007 and XCR0 (0 when XSAVE is off).</summary>
     public static CpuFeature Decode(CpuidResult leaf1, CpuidResult leaf7, CpuidResult ext1, CpuidResult ext7, ulong xcr0)
@@ -112,34 +114,21 @@ public static class CpuFeatureDecoder
         return f;
     }
 
-    /// <summary>The runtime's g_cpuFeatures bits for a feature set, with the runtime's own dependency rules
-    /// (AVX2 only with BMI1/BMI2/FMA/LZCNT/MOVBE/F16C, AVX-512 only on top of AVX2).</summary>
+    /// <summary>The runtime's g_cpuFeatures bits for a feature set, with the runtime's grouping rules: a group is
+    /// reported only when every member is present (and AVX-512 only on top of AVX2, AVX2 only on top of AVX).</summary>
     public static ulong ToRuntimeFlags(CpuFeature f)
     {
         ulong r = 0;
         bool Has(CpuFeature x) => (f & x) == x;
-        if (Has(CpuFeature.Aes)) r |= RtAes;
-        if (Has(CpuFeature.Pclmulqdq)) r |= RtPclmulqdq;
-        if (Has(CpuFeature.Sse3)) r |= RtSse3;
-        if (Has(CpuFeature.Ssse3)) r |= RtSsse3;
-        if (Has(CpuFeature.Sse41)) r |= RtSse41;
-        if (Has(CpuFeature.Sse42)) r |= RtSse42;
-        if (Has(CpuFeature.Popcnt)) r |= RtPopcnt;
-        if (Has(CpuFeature.Movbe)) r |= RtMovbe;
-        if (Has(CpuFeature.Bmi1)) r |= RtBmi1;
-        if (Has(CpuFeature.Bmi2)) r |= RtBmi2;
-        if (Has(CpuFeature.Lzcnt)) r |= RtLzcnt;
-        if (Has(CpuFeature.Avx))
-        {
-            r |= RtAvx;
-            if (Has(CpuFeature.Fma)) r |= RtFma;
-            bool avx2Deps = Has(CpuFeature.Bmi1 | CpuFeature.Bmi2 | CpuFeature.Fma | CpuFeature.Lzcnt | CpuFeature.Movbe | CpuFeature.F16c);
-            if (Has(CpuFeature.Avx2) && avx2Deps)
-            {
-                r |= RtAvx2;
-                if (Has(CpuFeature.Avx512)) r |= RtAvx512;
-            }
-        }
+        if (!Has(CpuFeature.Sse3 | CpuFeature.Ssse3 | CpuFeature.Sse41 | CpuFeature.Sse42 | CpuFeature.Popcnt)) return r;
+        r |= RtSse42Group;
+        if (Has(CpuFeature.Aes | CpuFeature.Pclmulqdq)) r |= RtAes;
+        if (Has(CpuFeature.Sha)) r |= RtSha;
+        if (!Has(CpuFeature.Avx)) return r;
+        r |= RtAvx;
+        if (!Has(CpuFeature.Avx2 | CpuFeature.Bmi1 | CpuFeature.Bmi2 | CpuFeature.F16c | CpuFeature.Fma | CpuFeature.Lzcnt | CpuFeature.Movbe)) return r;
+        r |= RtAvx2Group;
+        if (Has(CpuFeature.Avx512)) r |= RtAvx512Group;
         return r;
     }
 

@@ -158,6 +158,12 @@ long_mode_entry:
     xsetbv
 .no_xsave:
 
+    ; The kernel is compiled for x86-64-v3 (ilc --instruction-set): refuse politely on older CPUs
+    ; before the first VEX-encoded instruction runs.
+    call check_x86_64_v3
+    test eax, eax
+    jz cpu_too_old
+
     mov rdi, r12
     mov rsi, r13
     extern __kernel_end
@@ -188,7 +194,70 @@ long_mode_entry:
     hlt
     jmp .hang
 
+; eax = 1 when AVX, AVX2, BMI1, BMI2, FMA, F16C, LZCNT, MOVBE are present and YMM state is enabled.
+check_x86_64_v3:
+    push rbx
+    mov eax, 1
+    cpuid
+    mov r8d, ecx
+    and r8d, (1 << 12) | (1 << 22) | (1 << 27) | (1 << 28) | (1 << 29)   ; FMA MOVBE OSXSAVE AVX F16C
+    cmp r8d, (1 << 12) | (1 << 22) | (1 << 27) | (1 << 28) | (1 << 29)
+    jne .no
+    xor ecx, ecx
+    xgetbv
+    and eax, 6
+    cmp eax, 6
+    jne .no
+    mov eax, 7
+    xor ecx, ecx
+    cpuid
+    and ebx, (1 << 3) | (1 << 5) | (1 << 8)                             ; BMI1 AVX2 BMI2
+    cmp ebx, (1 << 3) | (1 << 5) | (1 << 8)
+    jne .no
+    mov eax, 0x80000001
+    cpuid
+    test ecx, (1 << 5)                                                  ; LZCNT
+    jz .no
+    mov eax, 1
+    pop rbx
+    ret
+.no:
+    xor eax, eax
+    pop rbx
+    ret
+
+cpu_too_old:
+    lea rsi, [rel too_old_message]
+    mov edi, 0xB8000
+.next:
+    lodsb
+    test al, al
+    jz .done
+    mov ah, 0x4F
+    mov [rdi], ax
+    add rdi, 2
+    mov dx, 0x3FD
+.wait:
+    in al, dx
+    test al, 0x20
+    jz .wait
+    mov al, [rsi - 1]
+    mov dx, 0x3F8
+    out dx, al
+    jmp .next
+.done:
+    mov dx, 0xF4                ; isa-debug-exit, when present: exit status 3
+    mov al, 1
+    out dx, al
+.halt:
+    cli
+    hlt
+    jmp .halt
+
 section .rodata
+too_old_message:
+    db "XairrosX needs an x86-64-v3 CPU (AVX2, BMI2, FMA, LZCNT, MOVBE). In QEMU use -cpu max (TCG) or -cpu host (KVM).", 13, 10, 0
+
 ; CoreLib functions the runtime calls back (ClassLibFunctionId order, as in the NativeAOT bootstrapper).
 extern GetRuntimeException, RuntimeFailFast, AppendExceptionStackFrame, GetSystemArrayEEType
 extern OnFirstChanceException, OnUnhandledException

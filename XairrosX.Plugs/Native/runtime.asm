@@ -239,8 +239,7 @@ xx_call_funclet:
     push r13
     push r14
     push r15
-    push rsi                    ; context*
-    sub rsp, 8
+    push rsi                    ; context* (7 pushes: rsp is 16-byte aligned for the call, as the ABI wants)
     mov rax, rdi                ; funclet
     mov rdi, rdx                ; exception object
     mov rbp, [rsi + 16]
@@ -251,7 +250,6 @@ xx_call_funclet:
     mov r15, [rsi + 56]
     call rax
 funclet_return:
-    add rsp, 8
     pop rsi
     mov [rsi + 16], rbp
     mov [rsi + 24], rbx

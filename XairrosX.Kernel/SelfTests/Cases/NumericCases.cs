@@ -55,7 +55,7 @@ internal static class NumericCases
             BigInteger f = 1;
             for (int i = 2; i <= 30; i++) f *= i;
             t.Equal("265252859812191058636308480000000", f.ToString(), "30! as BigInteger");
-            t.Equal(BigInteger.Parse("123456789012345678901234567890") % 97, new BigInteger(50), "BigInteger modulo");
+            t.Equal(new BigInteger(52), BigInteger.Parse("123456789012345678901234567890") % 97, "BigInteger modulo");
         }),
         new("simd.vector128", t =>
         {

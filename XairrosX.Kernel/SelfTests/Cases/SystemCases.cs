@@ -92,8 +92,9 @@ internal static class SystemCases
         new("cpu.features_consistent", t =>
         {
             CpuFeature f = Boot.KernelEntry.CpuFeatures;
-            t.True((f & CpuFeature.Sse41) == 0 || System.Runtime.Intrinsics.X86.Sse41.IsSupported, "SSE4.1 reported to the runtime");
-            bool expectAvx2 = (CpuFeatureDecoder.ToRuntimeFlags(f) & (1UL << 9)) != 0;
+            t.True((f & CpuFeature.Sse42) == 0 || System.Runtime.Intrinsics.X86.Sse42.IsSupported, "SSE4.2 reported to the runtime");
+            t.Equal((f & CpuFeature.Aes) != 0 && (f & CpuFeature.Pclmulqdq) != 0, System.Runtime.Intrinsics.X86.Aes.IsSupported, "AES-NI reported to the runtime");
+            bool expectAvx2 = (CpuFeatureDecoder.ToRuntimeFlags(f) & CpuFeatureDecoder.RuntimeAvx2Flag) != 0;
             t.Equal(expectAvx2, System.Runtime.Intrinsics.X86.Avx2.IsSupported, "AVX2 availability matches CPUID and XCR0");
             t.True(Cpu.ReadTsc() > Boot.KernelEntry.EntryTimestamp, "TSC counts up");
         }),
