@@ -87,4 +87,31 @@ public static class LibmF
         intPart = (float)whole;
         return (float)fraction;
     }
+
+    /// <summary>C <c>asinhf</c>.</summary><param name="x">Argument.</param><returns>asinh x.</returns>
+    public static float Asinh(float x) => (float)Libm.Asinh(x);
+
+    /// <summary>C <c>acoshf</c>.</summary><param name="x">Argument, at least 1.</param><returns>acosh x.</returns>
+    public static float Acosh(float x) => (float)Libm.Acosh(x);
+
+    /// <summary>C <c>atanhf</c>.</summary><param name="x">Argument in [-1, 1].</param><returns>atanh x.</returns>
+    public static float Atanh(float x) => (float)Libm.Atanh(x);
+
+    /// <summary>C <c>fmaf</c>: a*b is exact in double, the sum is rounded to odd then to float (one honest rounding).</summary>
+    /// <param name="a">First factor.</param><param name="b">Second factor.</param><param name="c">Addend.</param>
+    /// <returns>The correctly rounded a*b + c.</returns>
+    public static float Fma(float a, float b, float c)
+    {
+        double product = (double)a * b; // 48-bit significands: exact (and no overflow or underflow)
+        double sum = DoubleDouble.TwoSum(product, c, out double err);
+        // Round to odd: an inexact sum gets its last bit forced to 1, which makes the later rounding to
+        // 24 bits see the sticky information that rounding to 53 bits would otherwise have erased.
+        if (err != 0.0 && double.IsFinite(sum))
+        {
+            ulong bits = Ieee754.Bits(sum);
+            if ((bits & 1) == 0) bits = (err > 0) == (sum > 0) ? bits + 1 : bits - 1;
+            sum = Ieee754.FromBits(bits);
+        }
+        return (float)sum;
+    }
 }
