@@ -22,6 +22,7 @@ public sealed class ShellHost
     {
         foreach (ShellCommand c in Commands.SystemCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.SelfTestCommand.All()) _commands.Add(c.Name, c);
+        foreach (ShellCommand c in Commands.DiagnosticCommands.All()) _commands.Add(c.Name, c);
         _context = new ShellContext { Commands = _commands };
     }
 
@@ -57,7 +58,7 @@ public sealed class ShellHost
         {
             return command.Run(_context, words.GetRange(1, words.Count - 1));
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not Commands.DiagnosticCommands.InjectedFaultException)
         {
             return _context.Error($"{command.Name}: {e.GetType().Name}: {e.Message}");
         }

@@ -224,15 +224,26 @@ internal static unsafe class Dispatcher
         return result;
     }
 
-    /// <summary>Reports an exception nobody catches and stops the kernel.</summary>
+    /// <summary>Reports an exception nobody catches and stops the kernel. Each part of the report is
+    /// produced under its own handler, so a failure while describing the exception cannot hide it.</summary>
     internal static void Unhandled(nint exceptionObject)
     {
         if (!Panic.BeginReport()) return;
-        KernelConsole.Write("Unhandled managed exception: ");
         Exception e = Unsafe.As<nint, Exception>(ref exceptionObject);
-        KernelConsole.Write(e.ToString());
+        KernelConsole.Write("Unhandled managed exception: ");
+        KernelConsole.Write(Describe(e, static x => x.GetType().FullName));
+        KernelConsole.Write(": ");
+        KernelConsole.Write(Describe(e, static x => x.Message));
+        KernelConsole.Write("\n");
+        KernelConsole.Write(Describe(e, static x => x.StackTrace));
         KernelConsole.Write("\n");
         Panic.Stop();
+    }
+
+    private static string Describe(Exception e, Func<Exception, string> part)
+    {
+        try { return part(e) ?? ""; }
+        catch (Exception inner) { return "<" + inner.GetType().Name + " while describing>"; }
     }
 
     [UnmanagedCallersOnly(EntryPoint = "RhpFallbackFailFast")]

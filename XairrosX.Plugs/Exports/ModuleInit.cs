@@ -90,11 +90,21 @@ internal static unsafe class ModuleInit
     [UnmanagedCallersOnly(EntryPoint = "RhGetOSModuleFromPointer")]
     private static nint GetOsModuleFromPointer(void* pointer) => s_osModule;
 
+    private static byte* s_moduleName;
+
+    // The image's name as the boot loader knows it, in UTF-8 as on Unix (CoreLib builds stack-trace lines from it).
     [UnmanagedCallersOnly(EntryPoint = "RhGetModuleFileName")]
-    private static int GetModuleFileName(nint osModule, char** name)
+    private static int GetModuleFileName(nint osModule, byte** name)
     {
-        *name = null;
-        return 0;
+        const string fileName = "/boot/kernel.elf";
+        if (s_moduleName == null)
+        {
+            s_moduleName = (byte*)NativeHeap.Allocate((nuint)(fileName.Length + 1));
+            for (int i = 0; i < fileName.Length; i++) s_moduleName[i] = (byte)fileName[i];
+            s_moduleName[fileName.Length] = 0;
+        }
+        *name = s_moduleName;
+        return fileName.Length;
     }
 
     [UnmanagedCallersOnly(EntryPoint = "RhpGetClasslibFunctionFromCodeAddress")]

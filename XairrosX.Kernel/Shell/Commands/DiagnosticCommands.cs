@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace XairrosX.Kernel.Shell.Commands;
+
+/// <summary>
+/// crash &lt;exception|pagefault|divide|null&gt;: deliberately faults, to show (and test) what the kernel does:
+/// "exception" throws a managed exception no handler catches (panic report with type, message and stack
+/// trace); "pagefault" writes to an unmapped kernel address (CPU exception report with CR2 and registers);
+/// "null" and "divide" raise CPU faults inside managed code, which become catchable
+/// NullReferenceException / DivideByZeroException and are reported by the shell like any command error.
+/// </summary>
+internal static class DiagnosticCommands
+{
+    /// <summary>Thrown on purpose; the shell lets it through so that it reaches the panic path.</summary>
+    internal sealed class InjectedFaultException(string message) : Exception(message);
+
+    public static IEnumerable<ShellCommand> All() =>
+    [
+        new("crash", "<exception|pagefault|null|divide>", "deliberately fault (diagnostics)", Crash),
+    ];
+
+    private static unsafe int Crash(ShellContext c, IReadOnlyList<string> args)
+    {
+        if (args.Count != 1) return c.Error("usage: crash <exception|pagefault|null|divide>");
+        switch (args[0])
+        {
+            case "exception":
+                throw new InjectedFaultException("crash requested from the shell");
+            case "pagefault":
+                System.Threading.Volatile.Write(ref *(ulong*)0x0000_7F00_0000_0000, 0xDEADUL); // outside the identity-mapped 4 GiB
+                return 0;
+            case "null":
+                return NullLength(null);
+            case "divide":
+                return Divide(1, 0);
+            default:
+                return c.Error($"unknown fault '{args[0]}'");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int NullLength(string s) => s.Length;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Divide(int a, int b) => a / b;
+}
