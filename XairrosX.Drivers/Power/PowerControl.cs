@@ -29,11 +29,23 @@ public static class PowerControl
     {
         Cpu.DisableInterrupts();
         const ushort SleepEnable = 1 << 13;
-        if (s_pm1aControl != 0) Ports.Out16(s_pm1aControl, (ushort)((s_sleepTypeS5 << 10) | SleepEnable));
+        // The machine turns off asynchronously: give each method time to act before trying the next,
+        // so that a slower one cannot be overtaken by the emulator exit device (which reports status 1).
+        if (s_pm1aControl != 0) { Ports.Out16(s_pm1aControl, (ushort)((s_sleepTypeS5 << 10) | SleepEnable)); Wait(); }
         Ports.Out16(0x604, SleepEnable);      // QEMU i440fx/PIIX4 (and q35 ICH9 at 0x604) with S5 = 0
+        Wait();
         Ports.Out16(0xB004, SleepEnable);     // older QEMU and Bochs
+        Wait();
         Ports.Out16(0x4004, 0x3400);          // VirtualBox
+        Wait();
         ExitEmulator(0);
+    }
+
+    private static void Wait()
+    {
+        ulong frequency = Timers.Tsc.Frequency == 0 ? 1_000_000_000 : Timers.Tsc.Frequency;
+        ulong until = Cpu.ReadTsc() + frequency / 2;
+        while (Cpu.ReadTsc() < until) Cpu.Pause();
     }
 
     /// <summary>Writes to the emulator's exit device (no effect on real hardware).</summary>

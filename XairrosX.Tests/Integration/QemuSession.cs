@@ -1,0 +1,82 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace XairrosX.Tests.Integration;
+
+/// <summary>The outcome of one boot: what the serial console printed and how QEMU exited.</summary>
+public sealed record BootTranscript(string Output, int ExitCode, bool TimedOut)
+{
+    /// <summary>Serial output with carriage returns removed.</summary>
+    public string Text => Output.Replace("\r", "");
+}
+
+/// <summary>
+/// Boots the real ISO under QEMU (software emulation, the way CI runs it), feeds lines to the kernel
+/// shell over the serial console and collects the transcript. Ctrl-D after the script ends the input,
+/// as the run command does.
+/// </summary>
+public static class QemuSession
+{
+    /// <summary>The ISO built by ./xairrosx (XAIRROSX_ISO overrides).</summary>
+    public static string IsoPath
+    {
+        get
+        {
+            string? env = Environment.GetEnvironmentVariable("XAIRROSX_ISO");
+            if (!string.IsNullOrEmpty(env)) return env;
+            string root = Path.GetFullPath(Path.Combine(SharedVectors.Root, "..", ".."));
+            foreach (string dir in Directory.GetDirectories(root))
+            {
+                string candidate = Path.Combine(dir, "XairrosX.Kernel", "bin", "Release", "net10.0", "xairrosx.iso");
+                if (File.Exists(candidate)) return candidate;
+            }
+            return Path.Combine(AppContext.BaseDirectory, "xairrosx.iso");
+        }
+    }
+
+    /// <summary>Boots, types <paramref name="script"/> (newline-separated), waits for QEMU to exit.</summary>
+    public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true, string memory = "256M")
+    {
+        string iso = IsoPath;
+        if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
+        var psi = new ProcessStartInfo("qemu-system-x86_64")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string a in new[] { "-accel", "tcg", "-cpu", "max", "-m", memory, "-cdrom", iso, "-boot", "d", "-no-reboot",
+                     "-display", "none", "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" })
+            psi.ArgumentList.Add(a);
+        using var qemu = Process.Start(psi) ?? throw new InvalidOperationException("qemu-system-x86_64 did not start");
+        var output = new StringBuilder();
+        Task pump = Task.Run(async () =>
+        {
+            char[] buffer = new char[4096];
+            int n;
+            while ((n = await qemu.StandardOutput.ReadAsync(buffer)) > 0) lock (output) output.Append(buffer, 0, n);
+        });
+        Task<string> errors = qemu.StandardError.ReadToEndAsync();
+        try
+        {
+            await qemu.StandardInput.WriteAsync(script.Replace("\r\n", "\n"));
+            if (endInput) await qemu.StandardInput.WriteAsync('\u0004');
+            await qemu.StandardInput.FlushAsync();
+        }
+        catch (IOException) { /* the VM may already have powered off */ }
+        bool exited = await Task.Run(() => qemu.WaitForExit(timeoutSeconds * 1000));
+        if (!exited) qemu.Kill(entireProcessTree: true);
+        await qemu.WaitForExitAsync();
+        await pump;
+        string stderr = await errors;
+        lock (output)
+        {
+            if (stderr.Length > 0) output.Append("\n[qemu stderr] ").Append(stderr);
+            return new BootTranscript(output.ToString(), exited ? qemu.ExitCode : -1, !exited);
+        }
+    }
+}
