@@ -98,16 +98,15 @@ internal readonly struct FieldElement
         ulong d1 = SubBorrow(a.L1, b.L1, ref borrow);
         ulong d2 = SubBorrow(a.L2, b.L2, ref borrow);
         ulong d3 = SubBorrow(a.L3, b.L3, ref borrow);
-        // A borrow means 2^256 was added; take 2^256 mod p back off. It can borrow once more (only when b >= p).
-        for (int pass = 0; pass < 2; pass++)
-        {
-            ulong fold = Fold & (0 - borrow);
-            borrow = 0;
-            d0 = SubBorrow(d0, fold, ref borrow);
-            d1 = SubBorrow(d1, 0, ref borrow);
-            d2 = SubBorrow(d2, 0, ref borrow);
-            d3 = SubBorrow(d3, 0, ref borrow);
-        }
+        // A borrow means 2^256 was added; take 2^256 mod p back off. That can borrow once more (only when b >= p),
+        // and then the value is at least 2^256 - Fold, so the second correction cannot borrow.
+        ulong fold = Fold & (0 - borrow);
+        borrow = 0;
+        d0 = SubBorrow(d0, fold, ref borrow);
+        d1 = SubBorrow(d1, 0, ref borrow);
+        d2 = SubBorrow(d2, 0, ref borrow);
+        d3 = SubBorrow(d3, 0, ref borrow);
+        d0 -= Fold & (0 - borrow);
         return new FieldElement(d0, d1, d2, d3);
     }
 
@@ -148,7 +147,38 @@ internal readonly struct FieldElement
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
-    public static FieldElement Square(in FieldElement a) => Multiply(a, a);
+    /// <summary>a²: the six cross products are computed once and doubled, ten multiplications instead of sixteen.</summary>
+    [SkipLocalsInit]
+    public static FieldElement Square(in FieldElement a)
+    {
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
+        ulong carry = MulAdd(a0, a1, 0, 0, out ulong r1);
+        carry = MulAdd(a0, a2, 0, carry, out ulong r2);
+        ulong r4 = MulAdd(a0, a3, 0, carry, out ulong r3);
+        carry = MulAdd(a1, a2, r3, 0, out r3);
+        ulong r5 = MulAdd(a1, a3, r4, carry, out r4);
+        ulong r6 = MulAdd(a2, a3, r5, 0, out r5);
+        ulong r7 = r6 >> 63;
+        r6 = (r6 << 1) | (r5 >> 63);
+        r5 = (r5 << 1) | (r4 >> 63);
+        r4 = (r4 << 1) | (r3 >> 63);
+        r3 = (r3 << 1) | (r2 >> 63);
+        r2 = (r2 << 1) | (r1 >> 63);
+        r1 <<= 1;
+        ulong high = Math.BigMul(a0, a0, out ulong r0);
+        carry = 0;
+        r1 = AddCarry(r1, high, ref carry);
+        high = Math.BigMul(a1, a1, out ulong low);
+        r2 = AddCarry(r2, low, ref carry);
+        r3 = AddCarry(r3, high, ref carry);
+        high = Math.BigMul(a2, a2, out low);
+        r4 = AddCarry(r4, low, ref carry);
+        r5 = AddCarry(r5, high, ref carry);
+        high = Math.BigMul(a3, a3, out low);
+        r6 = AddCarry(r6, low, ref carry);
+        r7 = AddCarry(r7, high, ref carry);
+        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
 
     /// <summary>Squares <paramref name="count"/> times.</summary>
     public static FieldElement SquareTimes(FieldElement a, int count)

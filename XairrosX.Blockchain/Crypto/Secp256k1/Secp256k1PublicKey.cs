@@ -12,13 +12,18 @@ public readonly partial struct Secp256k1PublicKey : IEquatable<Secp256k1PublicKe
     public const int UncompressedSize = 65;
 
     private readonly AffinePoint _point;
+    private readonly bool _initialized;
 
-    internal Secp256k1PublicKey(in AffinePoint point) => _point = point;
+    internal Secp256k1PublicKey(in AffinePoint point)
+    {
+        _point = point;
+        _initialized = !point.IsInfinity;
+    }
 
     internal AffinePoint Point => _point;
 
     /// <summary>False for the <c>default</c> value, which is not a key.</summary>
-    public bool IsValid => !_point.IsInfinity && _point.IsOnCurve;
+    public bool IsValid => _initialized;
 
     /// <summary>True when the y coordinate is odd.</summary>
     public bool HasOddY => _point.Y.IsOdd;
@@ -119,7 +124,7 @@ public readonly partial struct Secp256k1PublicKey : IEquatable<Secp256k1PublicKe
 
     /// <inheritdoc/>
     public bool Equals(Secp256k1PublicKey other) =>
-        _point.IsInfinity == other._point.IsInfinity
+        _initialized == other._initialized
         && FieldElement.Equal(_point.X, other._point.X) && FieldElement.Equal(_point.Y, other._point.Y);
 
     /// <inheritdoc/>
@@ -130,6 +135,6 @@ public readonly partial struct Secp256k1PublicKey : IEquatable<Secp256k1PublicKe
 
     private void RequireValid()
     {
-        if (_point.IsInfinity) throw new InvalidOperationException("Default Secp256k1PublicKey is not a key.");
+        if (!_initialized) throw new InvalidOperationException("Default Secp256k1PublicKey is not a key.");
     }
 }
