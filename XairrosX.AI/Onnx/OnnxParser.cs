@@ -40,6 +40,8 @@ public static class OnnxParser
             }
         }
         if (!sawGraph) throw new OnnxFormatException("model has no graph (field 7)");
+        // IR ≥ 3 requires opset_import; its absence in such a model means the file was cut short.
+        if (model.IrVersion >= 3 && model.OpsetImports.Count == 0) throw new OnnxFormatException("model declares no opset_import (field 8); truncated?");
         return model;
     }
 

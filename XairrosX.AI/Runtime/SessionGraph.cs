@@ -47,7 +47,7 @@ internal sealed class SessionGraph : IDisposable
         var ops = new List<Operator>();
         var nodeInputs = new List<int[]>();
         var nodeOutputs = new List<int[]>();
-        foreach (OnnxNode node in model.Graph.Nodes)
+        foreach (OnnxNode node in TopologicalOrder(model.Graph))
         {
             if (node.Domain.Length > 0 && node.Domain != "ai.onnx")
                 throw new OnnxNotSupportedException($"{node.Describe()}: operator domain '{node.Domain}' is not supported");
@@ -81,6 +81,50 @@ internal sealed class SessionGraph : IDisposable
         NodeInputs = nodeInputs.ToArray();
         NodeOutputs = nodeOutputs.ToArray();
         Opset = opset;
+    }
+
+    /// <summary>
+    /// Nodes in dependency order. ONNX requires graphs to be sorted already, but some exporters
+    /// write them reversed; a stable Kahn sort accepts those and still keeps sorted graphs unchanged.
+    /// </summary>
+    private static List<OnnxNode> TopologicalOrder(OnnxGraph graph)
+    {
+        var producedBy = new Dictionary<string, int>();
+        for (int n = 0; n < graph.Nodes.Count; n++)
+            foreach (string o in graph.Nodes[n].Outputs)
+                if (o.Length > 0 && !producedBy.TryAdd(o, n))
+                    throw new OnnxModelException($"value '{o}' is produced by more than one node");
+        var order = new List<OnnxNode>(graph.Nodes.Count);
+        var state = new byte[graph.Nodes.Count]; // 0 new, 1 visiting, 2 done
+        var stack = new Stack<(int Node, int NextInput)>();
+        for (int start = 0; start < graph.Nodes.Count; start++)
+        {
+            if (state[start] != 0) continue;
+            stack.Push((start, 0));
+            state[start] = 1;
+            while (stack.Count > 0)
+            {
+                (int n, int next) = stack.Pop();
+                List<string> inputs = graph.Nodes[n].Inputs;
+                if (next < inputs.Count)
+                {
+                    stack.Push((n, next + 1));
+                    if (producedBy.TryGetValue(inputs[next], out int dep))
+                    {
+                        if (state[dep] == 1) throw new OnnxModelException($"{graph.Nodes[n].Describe()}: the graph has a cycle through '{inputs[next]}'");
+                        if (state[dep] == 0)
+                        {
+                            state[dep] = 1;
+                            stack.Push((dep, 0));
+                        }
+                    }
+                    continue;
+                }
+                state[n] = 2;
+                order.Add(graph.Nodes[n]);
+            }
+        }
+        return order;
     }
 
     public string[] ValueNames { get; }

@@ -57,6 +57,7 @@ public sealed unsafe class Tensor : IDisposable
     {
         get
         {
+            if (ElementCount == 0) return true;
             int expected = 1;
             for (int i = _shape.Length - 1; i >= 0; i--)
             {
