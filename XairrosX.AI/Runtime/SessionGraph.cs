@@ -58,6 +58,17 @@ internal sealed class SessionGraph : IDisposable
                 if (!constants.TryAdd(id, ConstantValue.FromNode(node))) throw new OnnxModelException($"{node.Describe()}: output '{node.Outputs[0]}' is defined twice");
                 continue;
             }
+            if (ConstantFolder.AllInputsConstant(node, name => index.TryGetValue(name, out int c) && constants.ContainsKey(c)))
+            {
+                // Evaluated once at load: weight reshapes, DequantizeLinear of int8 weights, …
+                var constInputs = new Tensor?[node.Inputs.Count];
+                for (int i = 0; i < constInputs.Length; i++) constInputs[i] = node.Inputs[i].Length > 0 ? constants[index[node.Inputs[i]]] : null;
+                Tensor?[] folded = ConstantFolder.Evaluate(node, opset, constInputs);
+                for (int o = 0; o < folded.Length; o++)
+                    if (folded[o] is Tensor t && !constants.TryAdd(Id(node.Outputs[o]), t))
+                        throw new OnnxModelException($"{node.Describe()}: output '{node.Outputs[o]}' is defined twice");
+                continue;
+            }
             ops.Add(OperatorRegistry.Create(node, opset));
             var ins = new int[node.Inputs.Count];
             for (int i = 0; i < ins.Length; i++) ins[i] = node.Inputs[i].Length == 0 ? -1 : Id(node.Inputs[i]);
