@@ -16,6 +16,23 @@ public static class Pooling
             for (int oh = 0; oh < g.OutH; oh++)
                 for (int ow = 0; ow < g.OutW; ow++)
                 {
+                    int top = oh * g.StrideH - g.PadTop, left = ow * g.StrideW - g.PadLeft;
+                    if (top >= 0 && left >= 0 && top + (g.KernelH - 1) * g.DilationH < g.InH && left + (g.KernelW - 1) * g.DilationW < g.InW)
+                    {
+                        // Window entirely inside the image: no bounds checks per element.
+                        T m = src[top * g.InW + left];
+                        for (int kh = 0; kh < g.KernelH; kh++)
+                        {
+                            ReadOnlySpan<T> line = src.Slice((top + kh * g.DilationH) * g.InW + left);
+                            for (int kw = 0; kw < g.KernelW; kw++)
+                            {
+                                T v = line[kw * g.DilationW];
+                                if (v > m) m = v;
+                            }
+                        }
+                        dst[oh * g.OutW + ow] = m;
+                        continue;
+                    }
                     T best = T.MinValue;
                     bool any = false;
                     for (int kh = 0; kh < g.KernelH; kh++)

@@ -31,6 +31,17 @@ public static unsafe class Sgemm
             if (!accumulate) for (int i = 0; i < m; i++) new Span<float>(c + (long)i * ldc, n).Clear();
             return;
         }
+        if (m < SmallM && !transA && !transB)
+        {
+            SmallRows(m, n, k, alpha, a, lda, b, ldb, accumulate, c, ldc);
+            return;
+        }
+        Blocked(transA, transB, m, n, k, alpha, a, lda, b, ldb, null, accumulate, c, ldc, workspace);
+    }
+
+    private static void Blocked(bool transA, bool transB, int m, int n, int k, float alpha, float* a, int lda,
+        float* b, int ldb, int* bRowOffsets, bool accumulate, float* c, int ldc, GemmWorkspace workspace)
+    {
         int mr = SgemmMicroKernel.MR, nr = SgemmMicroKernel.NR;
         int ncMax = Math.Min(NC, RoundUp(n, nr));
         int kcMax = Math.Min(KC, k);
@@ -43,7 +54,7 @@ public static unsafe class Sgemm
             {
                 int kc = Math.Min(KC, k - pc);
                 bool add = accumulate || pc > 0;
-                PackB(transB, b, ldb, pc, jc, kc, nc, nr, packedB);
+                PackB(transB, b, ldb, bRowOffsets, pc, jc, kc, nc, nr, packedB);
                 for (int ic = 0; ic < m; ic += MC)
                 {
                     int mc = Math.Min(MC, m - ic);
@@ -54,6 +65,14 @@ public static unsafe class Sgemm
         }
     }
 
+    /// <summary>
+    /// GEMM whose B rows start at arbitrary offsets: B(p, j) = b[rowOffsets[p] + j]. Convolution uses it
+    /// to read shifted windows of the (padded) image directly, with no im2col matrix.
+    /// </summary>
+    internal static void MultiplyRowOffsetB(int m, int n, int k, float* a, int lda, float* b, int* rowOffsets,
+        bool accumulate, float* c, int ldc, GemmWorkspace workspace)
+        => Blocked(false, false, m, n, k, 1f, a, lda, b, 0, rowOffsets, accumulate, c, ldc, workspace);
+
     /// <summary>Span convenience overload for dense row-major matrices.</summary>
     public static void Multiply(int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,
         GemmWorkspace workspace, bool accumulate = false, float alpha = 1f)
@@ -62,6 +81,25 @@ public static unsafe class Sgemm
             throw new ArgumentException("matrix spans are shorter than M×K, K×N, M×N");
         fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c)
             Multiply(false, false, m, n, k, alpha, pa, k, pb, n, accumulate, pc, n, workspace);
+    }
+
+    /// <summary>Below this many rows packing costs more than it saves (MNIST's final layer is 1×256 · 256×10).</summary>
+    private const int SmallM = 4;
+
+    /// <summary>Few rows: each output row accumulates alpha·a[i,p]·B[p,:] over contiguous rows of B.</summary>
+    private static void SmallRows(int m, int n, int k, float alpha, float* a, int lda, float* b, int ldb, bool accumulate, float* c, int ldc)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            var row = new Span<float>(c + (long)i * ldc, n);
+            if (!accumulate) row.Clear();
+            float* ai = a + (long)i * lda;
+            for (int p = 0; p < k; p++)
+            {
+                float s = alpha * ai[p];
+                if (s != 0f) System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(b + (long)p * ldb, n), s, row, row);
+            }
+        }
     }
 
     private static void MacroKernel(int mc, int nc, int kc, float* packedA, float* packedB, float* c, int ldc, bool add)
@@ -112,7 +150,7 @@ public static unsafe class Sgemm
         }
     }
 
-    private static void PackB(bool transB, float* b, int ldb, int pc, int jc, int kc, int nc, int nr, float* dst)
+    private static void PackB(bool transB, float* b, int ldb, int* rowOffsets, int pc, int jc, int kc, int nc, int nr, float* dst)
     {
         // Panel layout: for each NR columns, k-major (NR consecutive values per k); columns past N are zero.
         for (int jr = 0; jr < nc; jr += nr)
@@ -121,9 +159,15 @@ public static unsafe class Sgemm
             for (int p = 0; p < kc; p++)
             {
                 long row = pc + p;
+                float* rowStart = rowOffsets != null ? b + rowOffsets[row] : b + row * ldb;
                 if (!transB && cols == nr)
                 {
-                    new ReadOnlySpan<float>(b + row * ldb + jc + jr, nr).CopyTo(new Span<float>(dst, nr));
+                    new ReadOnlySpan<float>(rowStart + jc + jr, nr).CopyTo(new Span<float>(dst, nr));
+                }
+                else if (!transB)
+                {
+                    new ReadOnlySpan<float>(rowStart + jc + jr, cols).CopyTo(new Span<float>(dst, cols));
+                    new Span<float>(dst + cols, nr - cols).Clear();
                 }
                 else
                 {

@@ -15,6 +15,7 @@ public sealed class InferenceSession : IDisposable
     private readonly GemmWorkspace _gemm = new();
     private ExecutionPlan? _plan;
     private OpContext? _context;
+    private long[]? _nodeTicks;
 
     /// <summary>Parses and prepares a model from its serialized bytes.</summary>
     /// <exception cref="OnnxFormatException">Corrupt or truncated bytes.</exception>
@@ -84,12 +85,15 @@ public sealed class InferenceSession : IDisposable
         for (int i = 0; i < inputs.Count; i++) values[_graph.InputIndices[i]] = inputs[i].Contiguous();
         OpContext ctx = _context!;
         Operator[] ops = _graph.Operators;
+        long[]? ticks = _nodeTicks;
         for (int n = 0; n < ops.Length; n++)
         {
             ctx.Bind(_graph.NodeInputs[n], _graph.NodeOutputs[n]);
             try
             {
+                long start = ticks != null ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
                 ops[n].Execute(ctx);
+                if (ticks != null) ticks[n] += System.Diagnostics.Stopwatch.GetTimestamp() - start;
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
             {
@@ -99,6 +103,26 @@ public sealed class InferenceSession : IDisposable
         var outputs = new Tensor[_graph.OutputIndices.Length];
         for (int i = 0; i < outputs.Length; i++) outputs[i] = values[_graph.OutputIndices[i]]!;
         return outputs;
+    }
+
+    /// <summary>When true, <see cref="Run"/> accumulates the time spent in each node (see <see cref="NodeProfile"/>).</summary>
+    public bool Profiling
+    {
+        get => _nodeTicks != null;
+        set => _nodeTicks = value ? new long[_graph.Operators.Length] : null;
+    }
+
+    /// <summary>Accumulated time per node since profiling was enabled: (node description, milliseconds).</summary>
+    public IReadOnlyList<(string Node, double Milliseconds)> NodeProfile
+    {
+        get
+        {
+            var list = new List<(string, double)>();
+            if (_nodeTicks == null) return list;
+            for (int n = 0; n < _nodeTicks.Length; n++)
+                list.Add((_graph.Operators[n].Node.Describe(), _nodeTicks[n] * 1000.0 / System.Diagnostics.Stopwatch.Frequency));
+            return list;
+        }
     }
 
     /// <summary>Runs and returns copies the caller owns.</summary>

@@ -36,7 +36,7 @@ internal sealed class ConvOperator : Operator
         int[] x = ctx.InputShape(0), w = ctx.InputShape(1);
         ConvGeometry g = _geometry = Geometry(x, w);
         if (ctx.HasInput(2) && TensorShape.ElementCount(ctx.InputShape(2)) != w[0]) throw ctx.Fail($"bias must have {w[0]} values");
-        ctx.RequestScratch(Convolution.ScratchFloats(g) * sizeof(float));
+        ctx.RequestScratch(Convolution.ScratchFloats(g, w[0] / _group) * sizeof(float));
         ctx.SetOutput(0, TensorDataType.Float, [x[0], w[0], g.OutH, g.OutW]);
     }
 
@@ -45,7 +45,7 @@ internal sealed class ConvOperator : Operator
         Tensor x = ctx.Input(0), w = ctx.Input(1), y = ctx.Output(0);
         Tensor? bias = ctx.OptionalInput(2);
         ConvGeometry g = _geometry;
-        float* scratch = Convolution.ScratchFloats(g) > 0 ? ctx.ScratchFloats : null;
+        float* scratch = Convolution.ScratchFloats(g, w.Shape[0] / _group) > 0 ? ctx.ScratchFloats : null;
         Convolution.Forward(x.Pointer<float>(), w.Pointer<float>(), bias != null ? bias.Pointer<float>() : null, y.Pointer<float>(),
             x.Shape[0], w.Shape[0], _group, g, scratch, ctx.Gemm);
     }

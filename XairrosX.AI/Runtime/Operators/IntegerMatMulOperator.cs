@@ -11,7 +11,8 @@ namespace XairrosX.AI.Runtime.Operators;
 internal sealed class IntegerMatMulOperator : Operator
 {
     private readonly bool _qlinear;
-    private int _bIndex, _bZeroIndex;
+    private readonly int _bIndex, _bZeroIndex;
+    private MatMulLayout _layout;
 
     public IntegerMatMulOperator(OnnxNode node, int opset) : base(node, opset)
     {
@@ -23,12 +24,12 @@ internal sealed class IntegerMatMulOperator : Operator
 
     public override void InferShapes(ShapeContext ctx)
     {
-        int aZero = _qlinear ? 2 : 2;
+        const int aZero = 2; // a_zero_point is input 2 of both operators
         ctx.RequireType(0, TensorDataType.UInt8, TensorDataType.Int8);
         ctx.RequireType(_bIndex, TensorDataType.UInt8, TensorDataType.Int8);
         if (ctx.HasInput(aZero) && ctx.InputType(aZero) != ctx.InputType(0)) throw ctx.Fail("A's zero point type differs from A's");
         if (ctx.HasInput(_bZeroIndex) && ctx.InputType(_bZeroIndex) != ctx.InputType(_bIndex)) throw ctx.Fail("B's zero point type differs from B's");
-        var l = new MatMulLayout(ctx.InputShape(0), ctx.InputShape(_bIndex));
+        MatMulLayout l = _layout = new MatMulLayout(ctx.InputShape(0), ctx.InputShape(_bIndex));
         CheckParameter(ctx, aZero, l.M, "a_zero_point");
         CheckParameter(ctx, _bZeroIndex, l.N, "b_zero_point");
         TensorDataType outType = TensorDataType.Int32;
@@ -62,7 +63,7 @@ internal sealed class IntegerMatMulOperator : Operator
     public override unsafe void Execute(OpContext ctx)
     {
         Tensor a = ctx.Input(0), b = ctx.Input(_bIndex), y = ctx.Output(0);
-        var l = new MatMulLayout(a.Shape, b.Shape);
+        MatMulLayout l = _layout;
         Span<int> aZero = stackalloc int[1], bZeroOne = stackalloc int[1];
         int[]? bZeroMany = null;
         aZero[0] = ZeroPoints(ctx.OptionalInput(2), 0);

@@ -53,19 +53,22 @@ internal readonly struct MatMulLayout
 /// <summary>MatMul (numpy semantics: 1-D promotion, batch broadcasting) on float tensors.</summary>
 internal sealed class MatMulOperator : Operator
 {
+    private MatMulLayout _layout; // from the current plan's shape inference, so Execute allocates nothing
+
     public MatMulOperator(OnnxNode node, int opset) : base(node, opset) { }
 
     public override void InferShapes(ShapeContext ctx)
     {
         ctx.RequireType(0, TensorDataType.Float);
         ctx.RequireType(1, TensorDataType.Float);
-        ctx.SetOutput(0, TensorDataType.Float, new MatMulLayout(ctx.InputShape(0), ctx.InputShape(1)).OutShape);
+        _layout = new MatMulLayout(ctx.InputShape(0), ctx.InputShape(1));
+        ctx.SetOutput(0, TensorDataType.Float, _layout.OutShape);
     }
 
     public override unsafe void Execute(OpContext ctx)
     {
         Tensor a = ctx.Input(0), b = ctx.Input(1), y = ctx.Output(0);
-        var l = new MatMulLayout(a.Shape, b.Shape);
+        MatMulLayout l = _layout;
         float* pa = a.Pointer<float>(), pb = b.Pointer<float>(), py = y.Pointer<float>();
         if (l.SingleGemm)
         {
