@@ -42,7 +42,9 @@ public static unsafe class Sgemm
     private static void Blocked(bool transA, bool transB, int m, int n, int k, float alpha, float* a, int lda,
         float* b, int ldb, int* bRowOffsets, bool accumulate, float* c, int ldc, GemmWorkspace workspace)
     {
-        int mr = SgemmMicroKernel.MR, nr = SgemmMicroKernel.NR;
+        // One read of the kernel family per call: packing and tiles must agree even if a test switches families.
+        SgemmMicroKernel.Kind kind = SgemmMicroKernel.Current;
+        int mr = SgemmMicroKernel.TileRows(kind), nr = SgemmMicroKernel.TileCols(kind);
         int ncMax = Math.Min(NC, RoundUp(n, nr));
         int kcMax = Math.Min(KC, k);
         float* packedB = workspace.PackedB((long)kcMax * ncMax);
@@ -59,7 +61,7 @@ public static unsafe class Sgemm
                 {
                     int mc = Math.Min(MC, m - ic);
                     PackA(transA, a, lda, ic, pc, mc, kc, mr, alpha, packedA);
-                    MacroKernel(mc, nc, kc, packedA, packedB, c + (long)ic * ldc + jc, ldc, add);
+                    MacroKernel(kind, mr, nr, mc, nc, kc, packedA, packedB, c + (long)ic * ldc + jc, ldc, add);
                 }
             }
         }
@@ -102,10 +104,9 @@ public static unsafe class Sgemm
         }
     }
 
-    private static void MacroKernel(int mc, int nc, int kc, float* packedA, float* packedB, float* c, int ldc, bool add)
+    private static void MacroKernel(SgemmMicroKernel.Kind kind, int mr, int nr, int mc, int nc, int kc, float* packedA, float* packedB, float* c, int ldc, bool add)
     {
-        int mr = SgemmMicroKernel.MR, nr = SgemmMicroKernel.NR;
-        float* edge = stackalloc float[SgemmMicroKernel.MR * SgemmMicroKernel.MaxNR];
+        float* edge = stackalloc float[SgemmMicroKernel.MaxMR * SgemmMicroKernel.MaxNR];
         for (int jr = 0; jr < nc; jr += nr)
         {
             int nEff = Math.Min(nr, nc - jr);
@@ -117,11 +118,11 @@ public static unsafe class Sgemm
                 float* cTile = c + (long)ir * ldc + jr;
                 if (mEff == mr && nEff == nr)
                 {
-                    SgemmMicroKernel.Run(kc, aPanel, bPanel, cTile, ldc, add);
+                    SgemmMicroKernel.Run(kind, kc, aPanel, bPanel, cTile, ldc, add);
                     continue;
                 }
                 // Partial tile: compute the full tile into a scratch block, then merge the valid part.
-                SgemmMicroKernel.Run(kc, aPanel, bPanel, edge, nr, false);
+                SgemmMicroKernel.Run(kind, kc, aPanel, bPanel, edge, nr, false);
                 for (int i = 0; i < mEff; i++)
                     for (int j = 0; j < nEff; j++)
                         cTile[(long)i * ldc + j] = add ? cTile[(long)i * ldc + j] + edge[i * nr + j] : edge[i * nr + j];

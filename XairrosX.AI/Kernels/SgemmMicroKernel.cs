@@ -6,24 +6,56 @@ namespace XairrosX.AI.Kernels;
 
 /// <summary>
 /// MR×NR register tiles for <see cref="Sgemm"/>: C_tile (+)= Apanel·Bpanel over kc steps.
-/// AVX-512: 6×32 in 12 zmm accumulators; AVX2+FMA: 6×16 in 12 ymm accumulators (of 16 registers);
+/// AVX-512: 8×32 in 16 zmm accumulators (of 32 registers); AVX2+FMA: 6×16 in 12 ymm accumulators (of 16);
 /// scalar: 6×16 in plain loops. Panels come from the packers, so loads are unit-stride.
 /// </summary>
 internal static unsafe class SgemmMicroKernel
 {
-    public const int MR = 6;
-    public static readonly int NR = Avx512F.IsSupported ? 32 : 16;
-    public static string Name => Avx512F.IsSupported ? "avx512" : Fma.IsSupported && Avx2.IsSupported ? "avx2-fma" : "scalar";
+    /// <summary>Microkernel families, best first.</summary>
+    public enum Kind { Scalar, Avx2Fma, Avx512 }
+
+    /// <summary>The family in use: the best the CPU supports, unless a test selected another.</summary>
+    public static Kind Current { get; private set; } = Best;
+
+    /// <summary>Tile rows of the current family.</summary>
+    public static int MR => TileRows(Current);
+
+    /// <summary>Tile columns of the current family.</summary>
+    public static int NR => TileCols(Current);
+
+    private static Kind Best => Avx512F.IsSupported ? Kind.Avx512 : Fma.IsSupported && Avx2.IsSupported ? Kind.Avx2Fma : Kind.Scalar;
+
+    public static int TileRows(Kind k) => k == Kind.Avx512 ? 8 : 6;
+
+    public static int TileCols(Kind k) => k == Kind.Avx512 ? 32 : 16;
+
+    /// <summary>Selects a family the CPU supports (tests use it to cover every path on one machine); false otherwise.</summary>
+    public static bool TrySelect(Kind kind)
+    {
+        bool supported = kind switch
+        {
+            Kind.Avx512 => Avx512F.IsSupported,
+            Kind.Avx2Fma => Fma.IsSupported && Avx2.IsSupported,
+            _ => true,
+        };
+        if (!supported) return false;
+        Current = kind;
+        return true;
+    }
+
+    /// <summary>Upper bound of MR over all paths (sizes scratch tiles).</summary>
+    public const int MaxMR = 8;
+    public static string Name => Current switch { Kind.Avx512 => "avx512", Kind.Avx2Fma => "avx2-fma", _ => "scalar" };
 
     /// <summary>Upper bound of NR over all paths (sizes scratch tiles).</summary>
     public const int MaxNR = 32;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, bool add)
+    public static void Run(Kind kind, int kc, float* a, float* b, float* c, int ldc, bool add)
     {
-        if (Avx512F.IsSupported) Avx512Kernel(kc, a, b, c, ldc, add);
-        else if (Fma.IsSupported && Avx2.IsSupported) Avx2Kernel(kc, a, b, c, ldc, add);
-        else ScalarKernel(kc, a, b, c, ldc, add);
+        if (Avx512F.IsSupported && kind == Kind.Avx512) Avx512Kernel(kc, a, b, c, ldc, add);
+        else if (Fma.IsSupported && Avx2.IsSupported && kind == Kind.Avx2Fma) Avx2Kernel(kc, a, b, c, ldc, add);
+        else ScalarKernel(kind, kc, a, b, c, ldc, add);
     }
 
     private static void Avx2Kernel(int kc, float* a, float* b, float* c, int ldc, bool add)
@@ -46,7 +78,7 @@ internal static unsafe class SgemmMicroKernel
             c40 = Fma.MultiplyAdd(av, b0, c40); c41 = Fma.MultiplyAdd(av, b1, c41);
             av = Vector256.Create(a[5]);
             c50 = Fma.MultiplyAdd(av, b0, c50); c51 = Fma.MultiplyAdd(av, b1, c51);
-            a += MR;
+            a += 6;
             b += 16;
         }
         Store256(c, c00, c01, add); c += ldc;
@@ -71,8 +103,8 @@ internal static unsafe class SgemmMicroKernel
 
     private static void Avx512Kernel(int kc, float* a, float* b, float* c, int ldc, bool add)
     {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector512<float> c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         for (int p = 0; p < kc; p++)
         {
             Vector512<float> b0 = Avx512F.LoadVector512(b);
@@ -89,7 +121,11 @@ internal static unsafe class SgemmMicroKernel
             c40 = Avx512F.FusedMultiplyAdd(av, b0, c40); c41 = Avx512F.FusedMultiplyAdd(av, b1, c41);
             av = Vector512.Create(a[5]);
             c50 = Avx512F.FusedMultiplyAdd(av, b0, c50); c51 = Avx512F.FusedMultiplyAdd(av, b1, c51);
-            a += MR;
+            av = Vector512.Create(a[6]);
+            c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
+            av = Vector512.Create(a[7]);
+            c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
+            a += 8;
             b += 32;
         }
         Store512(c, c00, c01, add); c += ldc;
@@ -97,7 +133,9 @@ internal static unsafe class SgemmMicroKernel
         Store512(c, c20, c21, add); c += ldc;
         Store512(c, c30, c31, add); c += ldc;
         Store512(c, c40, c41, add); c += ldc;
-        Store512(c, c50, c51, add);
+        Store512(c, c50, c51, add); c += ldc;
+        Store512(c, c60, c61, add); c += ldc;
+        Store512(c, c70, c71, add);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -112,23 +150,23 @@ internal static unsafe class SgemmMicroKernel
         Avx512F.Store(c + 16, hi);
     }
 
-    private static void ScalarKernel(int kc, float* a, float* b, float* c, int ldc, bool add)
+    private static void ScalarKernel(Kind kind, int kc, float* a, float* b, float* c, int ldc, bool add)
     {
-        int nr = NR;
-        float* acc = stackalloc float[MR * MaxNR];
-        new Span<float>(acc, MR * nr).Clear();
+        int nr = TileCols(kind), mr = TileRows(kind);
+        float* acc = stackalloc float[MaxMR * MaxNR];
+        new Span<float>(acc, mr * nr).Clear();
         for (int p = 0; p < kc; p++)
         {
-            for (int i = 0; i < MR; i++)
+            for (int i = 0; i < mr; i++)
             {
                 float av = a[i];
                 float* row = acc + i * nr;
                 for (int j = 0; j < nr; j++) row[j] += av * b[j];
             }
-            a += MR;
+            a += mr;
             b += nr;
         }
-        for (int i = 0; i < MR; i++)
+        for (int i = 0; i < mr; i++)
             for (int j = 0; j < nr; j++)
                 c[(long)i * ldc + j] = add ? c[(long)i * ldc + j] + acc[i * nr + j] : acc[i * nr + j];
     }

@@ -20,7 +20,28 @@ public class KernelTests
     [InlineData(13, 17, 300)]
     [InlineData(97, 70, 260)]
     [InlineData(200, 1100, 40)]
-    public unsafe void SgemmMatchesNaiveForAllTransposes(int m, int n, int k)
+    public void SgemmMatchesNaiveOnEveryMicrokernel(int m, int n, int k)
+    {
+        // The tests of a class run sequentially, and the kernel choice is restored afterwards.
+        SgemmMicroKernel.Kind original = SgemmMicroKernel.Current;
+        try
+        {
+            int covered = 0;
+            foreach (SgemmMicroKernel.Kind kind in Enum.GetValues<SgemmMicroKernel.Kind>())
+            {
+                if (!SgemmMicroKernel.TrySelect(kind)) continue;
+                SgemmMatchesNaive(m, n, k);
+                covered++;
+            }
+            Assert.True(covered >= 1);
+        }
+        finally
+        {
+            SgemmMicroKernel.TrySelect(original);
+        }
+    }
+
+    private static unsafe void SgemmMatchesNaive(int m, int n, int k)
     {
         var rng = new Random(m * 1000 + n * 10 + k);
         using var ws = new GemmWorkspace();
