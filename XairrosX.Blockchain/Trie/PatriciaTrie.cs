@@ -29,6 +29,15 @@ public sealed partial class PatriciaTrie
         _root = root == EmptyRoot ? null : new HashNode(root);
     }
 
+    private PatriciaTrie(ITrieNodeStore? store, TrieNode? root)
+    {
+        _store = store;
+        _root = root;
+    }
+
+    /// <summary>A snapshot that shares every node with this trie; later changes to either do not affect the other.</summary>
+    public PatriciaTrie Clone() => new(_store, _root);
+
     /// <summary>The root hash (keccak of the root node's RLP).</summary>
     public Hash32 RootHash => _root?.Hash ?? EmptyRoot;
 
