@@ -78,6 +78,12 @@ public sealed class EthTransaction
     /// <summary>Canonical wire encoding (set by the decoder or by <see cref="EthTransactionCodec.Encode"/>).</summary>
     public byte[]? Encoded { get; internal set; }
 
+    /// <summary>
+    /// Sender found by the first successful recovery. Recovery is the expensive part of validation
+    /// and every field it depends on is init-only, so the result stays valid for this object.
+    /// </summary>
+    internal Address? CachedSender { get; set; }
+
     /// <summary>Transaction hash: keccak of the wire encoding.</summary>
     public Hash32 Hash { get; internal set; }
 

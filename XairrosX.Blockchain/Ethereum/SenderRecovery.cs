@@ -43,6 +43,12 @@ public static class SenderRecovery
         sender = default;
         if (tx.R.IsZero || tx.R >= CurveOrder) return Fail("signature r out of range", out error);
         if (tx.S.IsZero || tx.S >= CurveOrder || (!allowHighS && tx.S > HalfCurveOrder)) return Fail("signature s out of range (high s)", out error);
+        if (tx.CachedSender is Address known)
+        {
+            sender = known;
+            error = null;
+            return true;
+        }
         Span<byte> hash = stackalloc byte[32];
         Span<byte> r = stackalloc byte[32];
         Span<byte> s = stackalloc byte[32];
@@ -52,6 +58,7 @@ public static class SenderRecovery
         tx.S.WriteBigEndian(s);
         if (!ecdsa.TryRecover(hash, r, s, tx.RecoveryId, pub)) return Fail("signature does not recover to a public key", out error);
         sender = AddressOf(pub);
+        tx.CachedSender = sender;
         error = null;
         return true;
     }

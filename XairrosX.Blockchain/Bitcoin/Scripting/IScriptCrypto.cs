@@ -15,6 +15,6 @@ public interface IScriptCrypto
     /// </summary>
     bool VerifyEcdsa(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> r32, ReadOnlySpan<byte> s32, ReadOnlySpan<byte> publicKey);
 
-    /// <summary>SHA-1 of <paramref name="data"/> into 20 bytes.</summary>
-    void Sha1(ReadOnlySpan<byte> data, Span<byte> destination20);
+    /// <summary>SHA-1 of <paramref name="data"/> into 20 bytes; false if no SHA-1 is available.</summary>
+    bool TrySha1(ReadOnlySpan<byte> data, Span<byte> destination20);
 }

@@ -10,7 +10,7 @@ public enum ScriptError
     SigHashType, SigDer, MinimalData, SigPushOnly, SigHighS, SigNullDummy, PubKeyType, CleanStack, MinimalIf, NullFail,
     DiscourageUpgradableNops, DiscourageUpgradableWitnessProgram, WitnessProgramWrongLength, WitnessProgramWitnessEmpty,
     WitnessProgramMismatch, WitnessMalleated, WitnessMalleatedP2SH, WitnessUnexpected, WitnessPubKeyType,
-    OpCodeSeparator, SigFindAndDelete, TaprootUnsupported,
+    OpCodeSeparator, SigFindAndDelete, TaprootUnsupported, Sha1Unavailable,
 #pragma warning restore CS1591
 }
 
@@ -63,6 +63,7 @@ public static class ScriptErrors
         ScriptError.WitnessPubKeyType => "WITNESS_PUBKEYTYPE",
         ScriptError.OpCodeSeparator => "OP_CODESEPARATOR",
         ScriptError.SigFindAndDelete => "SIG_FINDANDDELETE",
-        _ => "TAPROOT_UNSUPPORTED",
+        ScriptError.TaprootUnsupported => "TAPROOT_UNSUPPORTED",
+        _ => "SHA1_UNAVAILABLE",
     };
 }

@@ -220,7 +220,7 @@ public static partial class ScriptInterpreter
                 break;
             case Op.Sha1:
                 result = new byte[20];
-                checker.Crypto.Sha1(input, result);
+                if (!checker.Crypto.TrySha1(input, result)) return ScriptError.Sha1Unavailable;
                 break;
             case Op.Sha256:
                 result = Sha256.Hash(input);

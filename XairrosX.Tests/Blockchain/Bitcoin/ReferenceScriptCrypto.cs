@@ -19,6 +19,12 @@ internal sealed class ReferenceScriptCrypto : IScriptCrypto
         return key.SigVerify(sig, hash32);
     }
 
-    public void Sha1(ReadOnlySpan<byte> data, Span<byte> destination20) =>
+    public bool TrySha1(ReadOnlySpan<byte> data, Span<byte> destination20)
+    {
         System.Security.Cryptography.SHA1.HashData(data, destination20);
+        return true;
+    }
+
+    /// <summary>The library's own secp256k1 with the BCL's SHA-1 (the crypto library has no SHA-1).</summary>
+    public static Secp256k1ScriptCrypto Production { get; } = new((data, dst) => System.Security.Cryptography.SHA1.HashData(data, dst));
 }

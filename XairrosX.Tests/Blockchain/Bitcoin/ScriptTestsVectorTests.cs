@@ -38,9 +38,12 @@ public class ScriptTestsVectorTests
         return tx;
     }
 
-    [Fact]
-    public void AllScriptTestsPassOrAreSkippedByRule()
+    [Theory]
+    [InlineData("library")]
+    [InlineData("reference")]
+    public void AllScriptTestsPassOrAreSkippedByRule(string ecdsa)
     {
+        IScriptCrypto crypto = ecdsa == "library" ? ReferenceScriptCrypto.Production : ReferenceScriptCrypto.Instance;
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(SharedVectors.Path("bitcoin__bitcoin", "src", "test", "data", "script_tests.json")));
         int passed = 0, skipped = 0, total = 0;
         List<string> failures = new();
@@ -88,12 +91,12 @@ public class ScriptTestsVectorTests
             }
             BtcTransaction credit = Credit(scriptPubKey, amount);
             BtcTransaction spend = Spend(scriptSig, witness, credit);
-            TransactionSignatureChecker checker = new(spend, 0, amount, ReferenceScriptCrypto.Instance);
+            TransactionSignatureChecker checker = new(spend, 0, amount, crypto);
             string actual = ScriptErrors.Name(ScriptVerifier.Verify(scriptSig, scriptPubKey, witness, flags, checker));
             if (actual == expected) passed++;
             else failures.Add($"[{sigAsm}] [{pubAsm}] {flagText}: expected {expected}, got {actual}");
         }
-        _output.WriteLine($"script_tests.json: {total} cases, {passed} passed, {skipped} skipped (taproot rule), {failures.Count} failed");
+        _output.WriteLine($"script_tests.json ({ecdsa} ECDSA): {total} cases, {passed} passed, {skipped} skipped (taproot rule), {failures.Count} failed");
         foreach (string fl in failures) _output.WriteLine(fl);
         Assert.True(failures.Count == 0, $"{failures.Count} failures; first: {(failures.Count > 0 ? failures[0] : "")}");
         Assert.True(passed > 1100);

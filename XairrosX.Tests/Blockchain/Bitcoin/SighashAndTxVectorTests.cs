@@ -86,7 +86,7 @@ public class SighashAndTxVectorTests
                 skipped = true;
                 return null;
             }
-            TransactionSignatureChecker checker = new(tx, i, coin.Amount, ReferenceScriptCrypto.Instance);
+            TransactionSignatureChecker checker = new(tx, i, coin.Amount, ReferenceScriptCrypto.Production);
             ScriptError e = ScriptVerifier.Verify(tx.Inputs[i].ScriptSig, coin.Script, tx.Inputs[i].Witness, flags, checker);
             if (e != ScriptError.Ok) return $"input {i}: {ScriptErrors.Name(e)}";
         }

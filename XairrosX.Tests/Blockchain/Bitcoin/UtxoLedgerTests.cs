@@ -71,7 +71,7 @@ public class UtxoLedgerTests
         public readonly MemoryKeyValueStore Backing = new();
         public readonly CoinsStore Store;
         public readonly CoinsViewCache View;
-        public readonly BlockConnector Connector = new(ReferenceScriptCrypto.Instance, Flags);
+        public readonly BlockConnector Connector = new(ReferenceScriptCrypto.Production, Flags);
         public readonly List<(BtcBlock Block, BlockUndo Undo)> Blocks = new();
 
         public Chain()

@@ -44,7 +44,7 @@ public class EthLedgerTests
 
     private static (EthBlockProcessor, WorldState, EthBlockHeader) Genesis()
     {
-        EthBlockProcessor p = new(Config, ReferenceEcdsa.Instance);
+        EthBlockProcessor p = new(Config, Secp256k1Recovery.Instance);
         WorldState s = new();
         s.Set(ReferenceEcdsa.AddressOf(KeyA), EthAccount.WithBalance(UInt256.Parse("1000000000000000000")));
         EthBlockHeader g = new() { StateRoot = s.ComputeRoot(), GasLimit = 10_000_000, BaseFee = Config.InitialBaseFee };

@@ -47,6 +47,8 @@ public class EthVectorTests
             if (!homesteadOk) Assert.Equal("signature s out of range (high s)", homestead);
             Assert.True(SenderRecovery.TryRecoverSender(tx, ReferenceEcdsa.Instance, out Address sender, out string? error, allowHighS: true), error);
             Assert.Equal(ReferenceEcdsa.AddressOf(key), sender);
+            Assert.True(SenderRecovery.TryRecoverSender(tx, Secp256k1Recovery.Instance, out Address ours, out error, allowHighS: true), error);
+            Assert.Equal(sender, ours);
             count++;
         }
         Assert.Equal(2, count);

@@ -52,7 +52,7 @@ public class EthersDifferentialTests
         Assert.Equal(plan.Count, lines.Length);
 
         EthChainConfig config = new() { ChainId = ChainId, InitialBaseFee = 1_000_000_000UL };
-        EthBlockProcessor processor = new(config, ReferenceEcdsa.Instance);
+        EthBlockProcessor processor = new(config, Secp256k1Recovery.Instance);
         WorldState state = new();
         foreach (byte[] key in keys) state.Set(ReferenceEcdsa.AddressOf(key), EthAccount.WithBalance(UInt256.Parse("1000000000000000000000000")));
         EthBlockHeader genesis = new() { StateRoot = state.ComputeRoot(), GasLimit = 30_000_000, BaseFee = config.InitialBaseFee };
