@@ -13,11 +13,11 @@ namespace XairrosX.Tests.Blockchain.Bitcoin;
 
 public class UtxoLedgerTests
 {
-    private const ScriptFlags Flags = ScriptFlags.P2SH | ScriptFlags.StrictEnc | ScriptFlags.DerSig | ScriptFlags.LowS |
+    internal const ScriptFlags Flags = ScriptFlags.P2SH | ScriptFlags.StrictEnc | ScriptFlags.DerSig | ScriptFlags.LowS |
         ScriptFlags.NullDummy | ScriptFlags.Witness | ScriptFlags.CleanStack | ScriptFlags.NullFail | ScriptFlags.WitnessPubKeyType |
         ScriptFlags.CheckLockTimeVerify | ScriptFlags.CheckSequenceVerify;
 
-    private sealed class Wallet
+    internal sealed class Wallet
     {
         public readonly ECPrivKey Key;
         public readonly byte[] PubKey = new byte[33];
@@ -48,9 +48,9 @@ public class UtxoLedgerTests
         }
     }
 
-    private static readonly Wallet Alice = new(1), Bob = new(2), Miner = new(3);
+    internal static readonly Wallet Alice = new(1), Bob = new(2), Miner = new(3);
 
-    private static BtcTransaction Coinbase(int height, long value, byte[] script)
+    internal static BtcTransaction Coinbase(int height, long value, byte[] script)
     {
         BtcTransaction tx = new();
         tx.Inputs.Add(new TxIn { PrevOut = OutPoint.Null, ScriptSig = [0x03, (byte)height, (byte)(height >> 8), 0] });
@@ -58,7 +58,7 @@ public class UtxoLedgerTests
         return tx;
     }
 
-    private static BtcBlock Block(Hash32 prev, params BtcTransaction[] txs)
+    internal static BtcBlock Block(Hash32 prev, params BtcTransaction[] txs)
     {
         BtcBlock b = new() { Header = new BtcBlockHeader { PrevBlock = prev, Time = 1_700_000_000 } };
         b.Transactions.AddRange(txs);
@@ -66,7 +66,7 @@ public class UtxoLedgerTests
         return b;
     }
 
-    private sealed class Chain
+    internal sealed class Chain
     {
         public readonly MemoryKeyValueStore Backing = new();
         public readonly CoinsStore Store;
@@ -92,7 +92,7 @@ public class UtxoLedgerTests
         }
     }
 
-    private static BtcTransaction Spend(OutPoint from, byte[] prevScript, long prevValue, Wallet signer, params TxOut[] outputs)
+    internal static BtcTransaction Spend(OutPoint from, byte[] prevScript, long prevValue, Wallet signer, params TxOut[] outputs)
     {
         BtcTransaction tx = new() { Version = 2 };
         tx.Inputs.Add(new TxIn { PrevOut = from });
