@@ -81,5 +81,15 @@ public class EthersDifferentialTests
         Assert.Equal(block.Header.StateRoot, post!.ComputeRoot());
         foreach (byte[] key in keys)
             Assert.Equal(nonces.GetValueOrDefault(Array.IndexOf(keys, key)), post.NonceOf(ReferenceEcdsa.AddressOf(key)));
+
+        // @ethereumjs/vm (London rules) runs the same raw transactions from the same genesis state.
+        StringBuilder vm = new($"{{\"chainId\":{ChainId},\"baseFee\":\"{block.Header.BaseFee}\",\"coinbase\":\"{block.Header.Beneficiary}\",\"alloc\":[");
+        for (int k = 0; k < keys.Length; k++)
+            vm.Append(k > 0 ? "," : "").Append($"[\"{ReferenceEcdsa.AddressOf(keys[k])}\",\"1000000000000000000000000\"]");
+        vm.Append("],\"txs\":[");
+        for (int i = 0; i < txs.Count; i++) vm.Append(i > 0 ? "," : "").Append($"\"0x{TestHex.ToHex(txs[i].Encoded!)}\"");
+        vm.Append("]}");
+        string vmRoot = NodeReference.Run("vm-state-root.mjs", vm.ToString()).Trim();
+        Assert.Equal(vmRoot, block.Header.StateRoot.ToString().Substring(2));
     }
 }
