@@ -99,8 +99,8 @@ internal static class PointMultiplication
     {
         Span<int> nafA = stackalloc int[258];
         Span<int> nafB = stackalloc int[258];
-        int lengthA = ComputeWnaf(a, GeneratorWindow, nafA);
-        int lengthB = p.IsInfinity ? 0 : ComputeWnaf(b, PointWindow, nafB);
+        int lengthA = Wnaf.Compute(a.L0, a.L1, a.L2, a.L3, GeneratorWindow, nafA);
+        int lengthB = p.IsInfinity ? 0 : Wnaf.Compute(b.L0, b.L1, b.L2, b.L3, PointWindow, nafB);
         Span<JacobianPoint> pointTable = stackalloc JacobianPoint[1 << (PointWindow - 2)];
         if (lengthB > 0) FillOddMultiples(p, pointTable);
         AffinePoint[] generatorTable = s_generatorOddMultiples;
@@ -116,37 +116,5 @@ internal static class PointMultiplication
             else if (digit < 0) result = JacobianPoint.Add(result, pointTable[-digit >> 1].Negate());
         }
         return result;
-    }
-
-    /// <summary>Width-w NAF of s: digits odd in (-2^(w-1), 2^(w-1)) or zero, nonzero digits at least w apart; returns the length.</summary>
-    private static int ComputeWnaf(in Scalar s, int window, Span<int> naf)
-    {
-        naf.Clear();
-        Span<ulong> limbs = [s.L0, s.L1, s.L2, s.L3, 0];
-        int carry = 0;
-        int length = 0;
-        for (int bit = 0; bit < 257;)
-        {
-            if ((int)((limbs[bit >> 6] >> (bit & 63)) & 1) == carry)
-            {
-                bit++;
-                continue;
-            }
-            int word = (int)ReadBits(limbs, bit, window) + carry;
-            carry = (word >> (window - 1)) & 1;
-            word -= carry << window;
-            naf[bit] = word;
-            length = bit + 1;
-            bit += window;
-        }
-        return length;
-    }
-
-    private static uint ReadBits(ReadOnlySpan<ulong> limbs, int bit, int count)
-    {
-        int index = bit >> 6, shift = bit & 63;
-        ulong value = limbs[index] >> shift;
-        if (shift + count > 64 && index + 1 < limbs.Length) value |= limbs[index + 1] << (64 - shift);
-        return (uint)(value & ((1UL << count) - 1));
     }
 }
