@@ -93,39 +93,25 @@ public sealed class BtcBlock
     }
 
     /// <summary>
-    /// Merkle root over txids (odd levels duplicate their last hash). <paramref name="mutated"/> reports
-    /// two equal adjacent hashes, the CVE-2012-2459 malleation that Core rejects.
+    /// Merkle root of this block's txids (the crypto library's <see cref="BitcoinMerkle"/>).
+    /// <paramref name="mutated"/> reports duplicate txids: the CVE-2012-2459 malleation that Core rejects.
+    /// Any pair of equal nodes at a higher level implies two equal subtrees, hence duplicate txids,
+    /// so checking the leaves is enough.
     /// </summary>
-    public static Hash32 ComputeMerkleRoot(IReadOnlyList<Hash32> leaves, out bool mutated)
-    {
-        mutated = false;
-        if (leaves.Count == 0) return Hash32.Zero;
-        List<Hash32> level = new(leaves);
-        Span<byte> pair = stackalloc byte[64];
-        Span<byte> h = stackalloc byte[32];
-        while (level.Count > 1)
-        {
-            List<Hash32> next = new((level.Count + 1) / 2);
-            for (int i = 0; i < level.Count; i += 2)
-            {
-                Hash32 left = level[i];
-                Hash32 right = i + 1 < level.Count ? level[i + 1] : left;
-                if (i + 1 < level.Count && left == right) mutated = true;
-                left.CopyTo(pair);
-                right.CopyTo(pair.Slice(32));
-                Sha256.HashTwice(pair, h);
-                next.Add(new Hash32(h));
-            }
-            level = next;
-        }
-        return level[0];
-    }
-
-    /// <summary>Merkle root of this block's txids.</summary>
     public Hash32 ComputeMerkleRoot(out bool mutated)
     {
-        List<Hash32> ids = new(Transactions.Count);
-        foreach (BtcTransaction tx in Transactions) ids.Add(tx.TxId);
-        return ComputeMerkleRoot(ids, out mutated);
+        mutated = false;
+        if (Transactions.Count == 0) return Hash32.Zero;
+        byte[] leaves = new byte[32 * Transactions.Count];
+        HashSet<Hash32> seen = new();
+        for (int i = 0; i < Transactions.Count; i++)
+        {
+            Hash32 id = Transactions[i].TxId;
+            if (!seen.Add(id)) mutated = true;
+            id.CopyTo(leaves.AsSpan(32 * i));
+        }
+        Span<byte> root = stackalloc byte[32];
+        BitcoinMerkle.TryComputeRoot(leaves, root);
+        return new Hash32(root);
     }
 }
