@@ -1,0 +1,71 @@
+using System;
+using XairrosX.Blockchain.Crypto;
+using XairrosX.Blockchain.Primitives;
+
+namespace XairrosX.Blockchain.Ethereum;
+
+/// <summary>
+/// ECDSA public-key recovery on secp256k1, supplied by the crypto library (or a test double).
+/// Kept behind an interface so the ledger does not care which implementation runs.
+/// </summary>
+public interface IEcdsaRecovery
+{
+    /// <summary>
+    /// Recovers the 64-byte uncompressed public key (x || y, no 0x04 prefix) that signed
+    /// <paramref name="messageHash"/>; false if no key exists for this signature.
+    /// </summary>
+    bool TryRecover(ReadOnlySpan<byte> messageHash, ReadOnlySpan<byte> r32, ReadOnlySpan<byte> s32, int recoveryId, Span<byte> publicKey64);
+}
+
+/// <summary>Signature checks and sender address derivation for Ethereum transactions.</summary>
+public static class SenderRecovery
+{
+    /// <summary>The secp256k1 group order n.</summary>
+    public static readonly UInt256 CurveOrder = UInt256.Parse("0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141");
+
+    /// <summary>n / 2: since Homestead (EIP-2) s must not exceed it, so signatures are not malleable.</summary>
+    public static readonly UInt256 HalfCurveOrder = UInt256.Parse("0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
+
+    /// <summary>Address of a 64-byte public key: the last 20 bytes of its Keccak-256.</summary>
+    public static Address AddressOf(ReadOnlySpan<byte> publicKey64)
+    {
+        Span<byte> h = stackalloc byte[32];
+        Keccak256.Hash(publicKey64, h);
+        return new Address(h.Slice(12));
+    }
+
+    /// <summary>
+    /// Recovers the sender of a signed transaction; false with a reason if the signature is invalid.
+    /// <paramref name="allowHighS"/> applies the pre-Homestead (Frontier) rule, for historic data only.
+    /// </summary>
+    public static bool TryRecoverSender(EthTransaction tx, IEcdsaRecovery ecdsa, out Address sender, out string? error, bool allowHighS = false)
+    {
+        sender = default;
+        if (tx.R.IsZero || tx.R >= CurveOrder) return Fail("signature r out of range", out error);
+        if (tx.S.IsZero || tx.S >= CurveOrder || (!allowHighS && tx.S > HalfCurveOrder)) return Fail("signature s out of range (high s)", out error);
+        if (tx.CachedSender is Address known)
+        {
+            sender = known;
+            error = null;
+            return true;
+        }
+        Span<byte> hash = stackalloc byte[32];
+        Span<byte> r = stackalloc byte[32];
+        Span<byte> s = stackalloc byte[32];
+        Span<byte> pub = stackalloc byte[64];
+        EthTransactionCodec.SigningHash(tx).CopyTo(hash);
+        tx.R.WriteBigEndian(r);
+        tx.S.WriteBigEndian(s);
+        if (!ecdsa.TryRecover(hash, r, s, tx.RecoveryId, pub)) return Fail("signature does not recover to a public key", out error);
+        sender = AddressOf(pub);
+        tx.CachedSender = sender;
+        error = null;
+        return true;
+    }
+
+    private static bool Fail(string reason, out string? error)
+    {
+        error = reason;
+        return false;
+    }
+}
