@@ -41,6 +41,17 @@ public class PanicAndInputTests
     }
 
     [Fact]
+    public async Task BootsUnderUefiFirmware()
+    {
+        const string ovmf = "/usr/share/ovmf/OVMF.fd";
+        Assert.True(System.IO.File.Exists(ovmf), "OVMF is installed by ./xairrosx (Debian package ovmf)");
+        BootTranscript t = await QemuSession.RunAsync("echo uefi-ok\nshutdown\n", firmware: ovmf, waitForPrompt: true);
+        Assert.Contains("managed x86_64 kernel", t.Text);
+        Assert.Contains("uefi-ok", t.Text.Replace("echo uefi-ok", ""));
+        Assert.Equal(0, t.ExitCode);
+    }
+
+    [Fact]
     public async Task RandomInputNeverTakesTheKernelDown()
     {
         var rng = new Random(2026);

@@ -38,7 +38,15 @@ public static class QemuSession
     }
 
     /// <summary>Boots, types <paramref name="script"/> (newline-separated), waits for QEMU to exit.</summary>
-    public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true, string memory = "256M")
+    /// <param name="script">Lines typed into the shell.</param>
+    /// <param name="timeoutSeconds">Limit for the whole boot.</param>
+    /// <param name="endInput">Send Ctrl-D after the script (end of input).</param>
+    /// <param name="memory">Guest RAM.</param>
+    /// <param name="firmware">A firmware image for -bios (OVMF for UEFI); null for QEMU's SeaBIOS.</param>
+    /// <param name="waitForPrompt">Type only once the shell prompt is up (UEFI firmware reads the serial
+    /// console while it runs, and would eat early input).</param>
+    public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true,
+        string memory = "256M", string? firmware = null, bool waitForPrompt = false)
     {
         string iso = IsoPath;
         if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
@@ -52,6 +60,7 @@ public static class QemuSession
         foreach (string a in new[] { "-accel", "tcg", "-cpu", "max", "-m", memory, "-cdrom", iso, "-boot", "d", "-no-reboot",
                      "-display", "none", "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" })
             psi.ArgumentList.Add(a);
+        if (firmware != null) { psi.ArgumentList.Add("-bios"); psi.ArgumentList.Add(firmware); }
         using var qemu = Process.Start(psi) ?? throw new InvalidOperationException("qemu-system-x86_64 did not start");
         var output = new StringBuilder();
         Task pump = Task.Run(async () =>
@@ -61,6 +70,12 @@ public static class QemuSession
             while ((n = await qemu.StandardOutput.ReadAsync(buffer)) > 0) lock (output) output.Append(buffer, 0, n);
         });
         Task<string> errors = qemu.StandardError.ReadToEndAsync();
+        var promptDeadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (waitForPrompt && DateTime.UtcNow < promptDeadline && !qemu.HasExited)
+        {
+            lock (output) if (output.ToString().Contains("xairrosx> ")) break;
+            await Task.Delay(50);
+        }
         try
         {
             await qemu.StandardInput.WriteAsync(script.Replace("\r\n", "\n"));
