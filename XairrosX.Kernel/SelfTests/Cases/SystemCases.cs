@@ -86,6 +86,9 @@ internal static class SystemCases
             t.Equal(1_000_000_000L, Stopwatch.Frequency, "Stopwatch frequency (ns)");
             long t1 = Environment.TickCount64;
             t.True(t1 >= 0, "TickCount64");
+            var slept = Stopwatch.StartNew();
+            System.Threading.Thread.Sleep(30);
+            t.True(slept.ElapsedMilliseconds >= 30 && slept.ElapsedMilliseconds < 1000, $"Thread.Sleep(30) took {slept.ElapsedMilliseconds} ms");
             DateTime now = DateTime.UtcNow;
             t.True(now.Year >= 2024 && now.Year < 2100, $"UtcNow from the RTC is plausible ({now:u})");
         }),

@@ -1,12 +1,14 @@
 using System.Runtime.InteropServices;
+using XairrosX.Drivers.Platform;
+using XairrosX.Drivers.Timers;
 using XairrosX.Plugs.Memory;
 
 namespace XairrosX.Plugs.Pal;
 
 /// <summary>
 /// Threading exports of the PAL. With one kernel thread, a monitor can never be contended and a wait can
-/// only time out: SystemNative_LowLevelMonitor_* keep a count for diagnostics; Wait without timeout
-/// would deadlock and is reported instead. SystemNative_CreateThread fails (Thread.Start throws) until
+/// only time out (it waits the full time): SystemNative_LowLevelMonitor_* keep a count for diagnostics; Wait
+/// without timeout would deadlock and is reported instead. SystemNative_CreateThread fails (Thread.Start throws) until
 /// the scheduler of the managed-runtime work exists. Also SchedGetCpu and GetCpuUtilization.
 /// </summary>
 internal static unsafe class ThreadingPal
@@ -31,8 +33,15 @@ internal static unsafe class ThreadingPal
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_LowLevelMonitor_Wait")]
     private static void Wait(Monitor* m) => XairrosX.Drivers.Diagnostics.Panic.Fatal("deadlock", "wait without timeout on the only thread");
 
+    // With one thread nothing can signal the monitor, so a timed wait always runs to its timeout (this is
+    // what Thread.Sleep and timed waits rest on); the time is measured on the TSC.
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_LowLevelMonitor_TimedWait")]
-    private static int TimedWait(Monitor* m, int timeoutMilliseconds) => 0;
+    private static int TimedWait(Monitor* m, int timeoutMilliseconds)
+    {
+        ulong deadline = Tsc.NanosecondsSinceBoot() + (ulong)System.Math.Max(0, timeoutMilliseconds) * 1_000_000;
+        while (Tsc.NanosecondsSinceBoot() < deadline) Cpu.Pause();
+        return 0;
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_CreateThread")]
     private static int CreateThread(nint stackSize, void* startAddress, void* parameter) => 0;
