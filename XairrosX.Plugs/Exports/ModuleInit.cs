@@ -34,11 +34,14 @@ internal static unsafe class ModuleInit
         public byte* End;
     }
 
+    // CoreLib reads the first fields through TypeManagerHandle (OsModuleBase first, then the header):
+    // keep that order; the rest is ours.
     [StructLayout(LayoutKind.Sequential)]
     internal struct TypeManager
     {
-        public ReadyToRunHeader* Header;
         public nint OsModule;
+        public ReadyToRunHeader* Header;
+        public void* DispatchMapTable;
         public void** ClasslibFunctions;
         public int ClasslibFunctionCount;
     }

@@ -17,6 +17,7 @@ public class PanicAndInputTests
         BootTranscript t = await QemuSession.RunAsync("crash exception\necho after\n");
         Assert.Contains("*** XAIRROSX KERNEL PANIC ***", t.Text);
         Assert.Contains("Unhandled managed exception: XairrosX.Kernel.Shell.Commands.DiagnosticCommands+InjectedFaultException: crash requested from the shell", t.Text);
+        Assert.Contains("   at XairrosX.Kernel.Shell.Commands.DiagnosticCommands.Crash(ShellContext, IReadOnlyList`1)", t.Text);
         Assert.Contains("System halted.", t.Text);
         Assert.Equal(3, t.ExitCode); // isa-debug-exit: (1 << 1) | 1
     }

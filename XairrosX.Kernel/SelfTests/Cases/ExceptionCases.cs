@@ -10,6 +10,9 @@ internal static class ExceptionCases
 
     private static void Fail(string message) => throw new InvalidOperationException(message);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowFromNamedMethod() => throw new FormatException("named");
+
     private static int Recurse(int depth) => depth == 0 ? throw new KernelTestException("deep", 20) : Recurse(depth - 1) + 1;
 
     public static IEnumerable<SelfTestCase> All() =>
@@ -55,6 +58,19 @@ internal static class ExceptionCases
             }
             catch (Exception e) { caught = e; }
             t.True(caught is KernelTestException { Code: 1 }, "same exception after rethrow");
+        }),
+        new("exceptions.stack_trace_names_and_rethrow", t =>
+        {
+            Exception caught = null;
+            try
+            {
+                try { ThrowFromNamedMethod(); }
+                catch (FormatException) { throw; }
+            }
+            catch (FormatException e) { caught = e; }
+            string trace = caught?.StackTrace ?? "";
+            t.True(trace.Contains("ExceptionCases.ThrowFromNamedMethod"), "trace names the throwing method: " + trace);
+            t.True(caught?.ToString().StartsWith("System.FormatException: named") == true, "ToString starts with type and message");
         }),
         new("exceptions.runtime_raised", t =>
         {
