@@ -132,7 +132,7 @@ public sealed class EthBlockProcessor
         }
         if (used != h.GasUsed) return Fail("gas used mismatch", out error);
         if (EthBlock.ReceiptsRoot(receipts) != h.ReceiptsRoot) return Fail("receipts root mismatch", out error);
-        if (System.Array.IndexOfAnyExcept(h.LogsBloom, (byte)0) >= 0) return Fail("logs bloom mismatch (transfers emit no logs)", out error);
+        if (h.LogsBloom.AsSpan().ContainsAnyExcept((byte)0)) return Fail("logs bloom mismatch (transfers emit no logs)", out error);
         if (state.ComputeRoot() != h.StateRoot) return Fail("state root mismatch", out error);
         postState = state;
         error = null;
