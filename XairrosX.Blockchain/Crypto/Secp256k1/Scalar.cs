@@ -134,6 +134,43 @@ internal readonly struct Scalar
 
     public static Scalar Square(in Scalar a) => Multiply(a, a);
 
+    /// <summary>
+    /// Splits k into (k1, k2) with k ≡ k1 + k2·λ (mod n), where λ is the cube root of unity with λ·(x, y) = (β·x, y).
+    /// Each part is below 2^128 in absolute value, i.e. either it or n minus it fits in 128 bits (GLV method; constants
+    /// as in libsecp256k1: c1 = round(k·g1 / 2^384), c2 = round(k·g2 / 2^384), k2 = c1·(-b1) + c2·(-b2), k1 = k - k2·λ).
+    /// </summary>
+    public static void SplitLambda(in Scalar k, out Scalar k1, out Scalar k2)
+    {
+        var g1 = new Scalar(0xE893209A45DBB031UL, 0x3DAA8A1471E8CA7FUL, 0xE86C90E49284EB15UL, 0x3086D221A7D46BCDUL);
+        var g2 = new Scalar(0x1571B4AE8AC47F71UL, 0x221208AC9DF506C6UL, 0x6F547FA90ABFE4C4UL, 0xE4437ED6010E8828UL);
+        var minusB1 = new Scalar(0x6F547FA90ABFE4C3UL, 0xE4437ED6010E8828UL, 0, 0);
+        var minusB2 = new Scalar(0xD765CDA83DB1562CUL, 0x8A280AC50774346DUL, 0xFFFFFFFFFFFFFFFEUL, 0xFFFFFFFFFFFFFFFFUL);
+        var minusLambda = new Scalar(0xE0CFC810B51283CFUL, 0xA880B9FC8EC739C2UL, 0x5AD9E3FD77ED9BA4UL, 0xAC9C52B33FA3CF1FUL);
+        Scalar c1 = MultiplyShift384(k, g1);
+        Scalar c2 = MultiplyShift384(k, g2);
+        k2 = Add(Multiply(c1, minusB1), Multiply(c2, minusB2));
+        k1 = Add(Multiply(k2, minusLambda), k);
+    }
+
+    /// <summary>round(a·b / 2^384) for the GLV split (at most 128 bits for the constants used).</summary>
+    private static Scalar MultiplyShift384(in Scalar a, in Scalar b)
+    {
+        Span<ulong> r = stackalloc ulong[8];
+        r.Clear();
+        ReadOnlySpan<ulong> x = [a.L0, a.L1, a.L2, a.L3];
+        ReadOnlySpan<ulong> y = [b.L0, b.L1, b.L2, b.L3];
+        for (int i = 0; i < 4; i++)
+        {
+            ulong carry = 0;
+            for (int j = 0; j < 4; j++) carry = FieldElement.MulAdd(x[i], y[j], r[i + j], carry, out r[i + j]);
+            r[i + 4] = carry;
+        }
+        ulong roundUp = r[5] >> 63;
+        ulong c = 0;
+        ulong low = FieldElement.AddCarry(r[6], roundUp, ref c);
+        return new Scalar(low, r[7] + c, 0, 0);
+    }
+
     /// <summary>1/a by Fermat (a^(n-2)) with a fixed 4-bit window: the exponent is public, so the schedule is fixed.</summary>
     public static Scalar Invert(in Scalar a)
     {
