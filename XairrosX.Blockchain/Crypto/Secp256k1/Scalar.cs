@@ -109,30 +109,17 @@ internal readonly struct Scalar
     public static Scalar Select(ulong mask, in Scalar a, in Scalar b) =>
         new((a.L0 & ~mask) | (b.L0 & mask), (a.L1 & ~mask) | (b.L1 & mask), (a.L2 & ~mask) | (b.L2 & mask), (a.L3 & ~mask) | (b.L3 & mask));
 
-    [SkipLocalsInit]
     public static Scalar Multiply(in Scalar a, in Scalar b)
     {
-        ulong r0, r1, r2, r3, r4, r5, r6, r7, carry;
-        carry = FieldElement.MulAdd(a.L0, b.L0, 0, 0, out r0);
-        carry = FieldElement.MulAdd(a.L0, b.L1, 0, carry, out r1);
-        carry = FieldElement.MulAdd(a.L0, b.L2, 0, carry, out r2);
-        r4 = FieldElement.MulAdd(a.L0, b.L3, 0, carry, out r3);
-        carry = FieldElement.MulAdd(a.L1, b.L0, r1, 0, out r1);
-        carry = FieldElement.MulAdd(a.L1, b.L1, r2, carry, out r2);
-        carry = FieldElement.MulAdd(a.L1, b.L2, r3, carry, out r3);
-        r5 = FieldElement.MulAdd(a.L1, b.L3, r4, carry, out r4);
-        carry = FieldElement.MulAdd(a.L2, b.L0, r2, 0, out r2);
-        carry = FieldElement.MulAdd(a.L2, b.L1, r3, carry, out r3);
-        carry = FieldElement.MulAdd(a.L2, b.L2, r4, carry, out r4);
-        r6 = FieldElement.MulAdd(a.L2, b.L3, r5, carry, out r5);
-        carry = FieldElement.MulAdd(a.L3, b.L0, r3, 0, out r3);
-        carry = FieldElement.MulAdd(a.L3, b.L1, r4, carry, out r4);
-        carry = FieldElement.MulAdd(a.L3, b.L2, r5, carry, out r5);
-        r7 = FieldElement.MulAdd(a.L3, b.L3, r6, carry, out r6);
+        FieldElement.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
-    public static Scalar Square(in Scalar a) => Multiply(a, a);
+    public static Scalar Square(in Scalar a)
+    {
+        FieldElement.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
 
     /// <summary>
     /// Splits k into (k1, k2) with k ≡ k1 + k2·λ (mod n), where λ is the cube root of unity with λ·(x, y) = (β·x, y).
