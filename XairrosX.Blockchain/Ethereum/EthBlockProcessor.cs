@@ -114,6 +114,10 @@ public sealed class EthBlockProcessor
         if (h.Number != parent.Number + 1) return Fail("block number is not parent + 1", out error);
         if (h.Timestamp <= parent.Timestamp) return Fail("timestamp not after parent", out error);
         if (h.GasUsed > h.GasLimit) return Fail("gas used exceeds gas limit", out error);
+        // Yellow paper: the limit moves by less than 1/1024 of the parent's per block and stays >= 5000.
+        ulong bound = parent.GasLimit / 1024;
+        ulong change = h.GasLimit > parent.GasLimit ? h.GasLimit - parent.GasLimit : parent.GasLimit - h.GasLimit;
+        if (change >= bound || h.GasLimit < 5000) return Fail("gas limit changed too much", out error);
         if (block.Ommers.Count != 0 || h.OmmersHash != EthBlockHeader.EmptyOmmersHash) return Fail("ommers are not allowed", out error);
         if (h.BaseFee is not UInt256 baseFee || baseFee != Config.NextBaseFee(parent)) return Fail("wrong base fee", out error);
         if (EthBlock.TransactionsRoot(block.Transactions) != h.TransactionsRoot) return Fail("transactions root mismatch", out error);
