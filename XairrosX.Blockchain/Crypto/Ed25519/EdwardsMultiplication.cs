@@ -24,29 +24,38 @@ internal static class EdwardsMultiplication
         for (int i = 1; i < table.Length; i++) table[i] = EdwardsPoint.Add(table[i - 1], twice);
     }
 
+    /// <summary>Comb table for k·B: entry 8i + j is (2j + 1)·16^i·B, and one more entry holds 16^64·B.</summary>
+    private static readonly EdwardsPoint[] s_baseComb = BuildBaseComb();
+
+    private static EdwardsPoint[] BuildBaseComb()
+    {
+        var table = new EdwardsPoint[64 * 8 + 1];
+        EdwardsPoint power = EdwardsPoint.Base;
+        for (int i = 0; i < 64; i++)
+        {
+            FillOddMultiples(power, table.AsSpan(8 * i, 8));
+            for (int d = 0; d < 4; d++) power = EdwardsPoint.Double(power);
+        }
+        table[^1] = power;
+        return table;
+    }
+
     /// <summary>
-    /// k·B for a secret k &lt; L, constant time: <see cref="ScalarRecoding.RecodeRegular"/> of k or L - k (whichever is odd),
-    /// and every table entry read each step.
+    /// k·B for a secret k &lt; L, constant time: <see cref="ScalarRecoding.RecodeRegular"/> of k or L - k (whichever is odd)
+    /// gives k = 16^64 + Σ d_i·16^i, so k·B is 64 additions of comb entries, each fetched by scanning its row.
     /// The addition law is complete, so there are no exceptional cases to branch on.
     /// </summary>
     public static EdwardsPoint MultiplyBase(ReadOnlySpan<ulong> k)
     {
-        ReadOnlySpan<EdwardsPoint> table = s_baseOddMultiples;
         ulong evenMask = 0 - ((k[0] & 1) ^ 1);
         Span<ulong> negated = stackalloc ulong[4];
         Ed25519Scalar.Negate(k, negated);
         Span<sbyte> digits = stackalloc sbyte[64];
         ScalarRecoding.RecodeRegular((k[0] & ~evenMask) | (negated[0] & evenMask), (k[1] & ~evenMask) | (negated[1] & evenMask),
             (k[2] & ~evenMask) | (negated[2] & evenMask), (k[3] & ~evenMask) | (negated[3] & evenMask), digits);
-        EdwardsPoint accumulator = table[0];
-        for (int i = 63; i >= 0; i--)
-        {
-            accumulator = EdwardsPoint.Double(accumulator);
-            accumulator = EdwardsPoint.Double(accumulator);
-            accumulator = EdwardsPoint.Double(accumulator);
-            accumulator = EdwardsPoint.Double(accumulator);
-            accumulator = EdwardsPoint.Add(accumulator, Lookup(table, digits[i]));
-        }
+        ReadOnlySpan<EdwardsPoint> comb = s_baseComb;
+        EdwardsPoint accumulator = comb[^1];
+        for (int i = 0; i < 64; i++) accumulator = EdwardsPoint.Add(accumulator, Lookup(comb.Slice(8 * i, 8), digits[i]));
         return new EdwardsPoint(Field25519.Select(evenMask, accumulator.X, Field25519.Negate(accumulator.X)), accumulator.Y, accumulator.Z,
             Field25519.Select(evenMask, accumulator.T, Field25519.Negate(accumulator.T)));
     }

@@ -30,8 +30,42 @@ internal static class PointMultiplication
         for (int i = 1; i < table.Length; i++) table[i] = JacobianPoint.Add(table[i - 1], twice);
     }
 
-    /// <summary>k·G for a secret k, constant time in k.</summary>
-    public static JacobianPoint MultiplyGenerator(in Scalar k) => MultiplyConstantTime(k, s_generatorOddMultiples.AsSpan(0, 8));
+    /// <summary>Comb table for k·G: entry 8i + j is (2j + 1)·16^i·G, and one more entry holds 16^64·G.</summary>
+    private static readonly AffinePoint[] s_generatorComb = BuildGeneratorComb();
+
+    private static AffinePoint[] BuildGeneratorComb()
+    {
+        var jacobian = new JacobianPoint[64 * 8 + 1];
+        JacobianPoint power = JacobianPoint.FromAffine(AffinePoint.Generator);
+        for (int i = 0; i < 64; i++)
+        {
+            FillOddMultiples(power, jacobian.AsSpan(8 * i, 8));
+            for (int d = 0; d < 4; d++) power = JacobianPoint.Double(power);
+        }
+        jacobian[^1] = power;
+        var table = new AffinePoint[jacobian.Length];
+        JacobianPoint.ToAffineBatch(jacobian, table);
+        return table;
+    }
+
+    /// <summary>
+    /// k·G for a secret k, constant time in k: with k = 16^64 + Σ d_i·16^i (<see cref="ScalarRecoding.RecodeRegular"/>),
+    /// k·G = 16^64·G + Σ d_i·(16^i·G), 64 mixed additions of comb entries fetched by full scans and no doublings.
+    /// The partial sums cannot meet the next entry (the addition's special cases) except with negligible probability.
+    /// </summary>
+    public static JacobianPoint MultiplyGenerator(in Scalar k)
+    {
+        if (k.IsZero) return JacobianPoint.Infinity;
+        ulong evenMask = 0 - ((k.L0 & 1) ^ 1);
+        Scalar odd = Scalar.Select(evenMask, k, Scalar.Negate(k));
+        Span<sbyte> digits = stackalloc sbyte[64];
+        ScalarRecoding.RecodeRegular(odd.L0, odd.L1, odd.L2, odd.L3, digits);
+        ReadOnlySpan<AffinePoint> comb = s_generatorComb;
+        JacobianPoint accumulator = JacobianPoint.FromAffine(comb[^1]);
+        for (int i = 0; i < 64; i++) accumulator = JacobianPoint.AddMixed(accumulator, Lookup(comb.Slice(8 * i, 8), digits[i]));
+        FieldElement y = FieldElement.Select(evenMask, accumulator.Y, FieldElement.Negate(accumulator.Y));
+        return new JacobianPoint(accumulator.X, y, accumulator.Z);
+    }
 
     /// <summary>k·P for a secret k and a public point P (ECDH), constant time in k.</summary>
     public static JacobianPoint Multiply(in Scalar k, in AffinePoint p)
