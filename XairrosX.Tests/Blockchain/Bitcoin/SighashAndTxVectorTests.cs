@@ -187,6 +187,27 @@ public class SighashAndTxVectorTests
     }
 
     [Fact]
+    public void SharedBip143HashesGiveTheSameSighashes()
+    {
+        int compared = 0;
+        foreach (TxCase c in Cases("tx_valid.json"))
+        {
+            BtcTransaction tx = BtcTransaction.Parse(Convert.FromHexString(c.Hex));
+            if (!tx.HasWitness) continue;
+            PrecomputedSigHashData shared = new(tx);
+            for (int i = 0; i < tx.Inputs.Count; i++)
+            {
+                foreach (int type in new[] { 1, 2, 3, 0x81, 0x82, 0x83 })
+                {
+                    Assert.Equal(SigHash.WitnessV0(tx, i, [0x51], 1234, type), SigHash.WitnessV0(tx, i, [0x51], 1234, type, shared));
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared > 50);
+    }
+
+    [Fact]
     public void TxValidVectorsAreAccepted()
     {
         int passed = 0, skipped = 0;
