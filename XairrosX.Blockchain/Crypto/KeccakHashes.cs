@@ -21,19 +21,13 @@ public struct Keccak256 : IIncrementalHash<Keccak256>
 
     /// <summary>Hashes <paramref name="data"/> into the first 32 bytes of <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 32, nameof(destination));
-        KeccakSponge sponge = new(136, 0x01);
-        sponge.Absorb(data);
-        sponge.Squeeze(destination.Slice(0, 32));
-    }
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => KeccakSponge.Hash(136, 0x01, data, destination, 32);
 
     /// <summary>Hashes <paramref name="data"/> into a new 32-byte array.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
         byte[] digest = new byte[32];
-        Hash(data, digest);
+        KeccakSponge.Hash(136, 0x01, data, digest, 32);
         return digest;
     }
 
@@ -41,12 +35,7 @@ public struct Keccak256 : IIncrementalHash<Keccak256>
     public void Append(ReadOnlySpan<byte> data) => _sponge.Absorb(data);
 
     /// <inheritdoc/>
-    public void Finish(Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 32, nameof(destination));
-        _sponge.Squeeze(destination.Slice(0, 32));
-        _sponge.Reset();
-    }
+    public void Finish(Span<byte> destination) => _sponge.Finish(destination, 32);
 
     /// <inheritdoc/>
     public void Reset() => _sponge.Reset();
@@ -71,19 +60,13 @@ public struct Sha3_256 : IIncrementalHash<Sha3_256>
 
     /// <summary>Hashes <paramref name="data"/> into the first 32 bytes of <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 32 bytes.</exception>
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 32, nameof(destination));
-        KeccakSponge sponge = new(136, 0x06);
-        sponge.Absorb(data);
-        sponge.Squeeze(destination.Slice(0, 32));
-    }
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => KeccakSponge.Hash(136, 0x06, data, destination, 32);
 
     /// <summary>Hashes <paramref name="data"/> into a new 32-byte array.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
         byte[] digest = new byte[32];
-        Hash(data, digest);
+        KeccakSponge.Hash(136, 0x06, data, digest, 32);
         return digest;
     }
 
@@ -91,12 +74,7 @@ public struct Sha3_256 : IIncrementalHash<Sha3_256>
     public void Append(ReadOnlySpan<byte> data) => _sponge.Absorb(data);
 
     /// <inheritdoc/>
-    public void Finish(Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 32, nameof(destination));
-        _sponge.Squeeze(destination.Slice(0, 32));
-        _sponge.Reset();
-    }
+    public void Finish(Span<byte> destination) => _sponge.Finish(destination, 32);
 
     /// <inheritdoc/>
     public void Reset() => _sponge.Reset();
@@ -121,19 +99,13 @@ public struct Sha3_512 : IIncrementalHash<Sha3_512>
 
     /// <summary>Hashes <paramref name="data"/> into the first 64 bytes of <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 64 bytes.</exception>
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 64, nameof(destination));
-        KeccakSponge sponge = new(72, 0x06);
-        sponge.Absorb(data);
-        sponge.Squeeze(destination.Slice(0, 64));
-    }
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => KeccakSponge.Hash(72, 0x06, data, destination, 64);
 
     /// <summary>Hashes <paramref name="data"/> into a new 64-byte array.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
         byte[] digest = new byte[64];
-        Hash(data, digest);
+        KeccakSponge.Hash(72, 0x06, data, digest, 64);
         return digest;
     }
 
@@ -141,12 +113,7 @@ public struct Sha3_512 : IIncrementalHash<Sha3_512>
     public void Append(ReadOnlySpan<byte> data) => _sponge.Absorb(data);
 
     /// <inheritdoc/>
-    public void Finish(Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 64, nameof(destination));
-        _sponge.Squeeze(destination.Slice(0, 64));
-        _sponge.Reset();
-    }
+    public void Finish(Span<byte> destination) => _sponge.Finish(destination, 64);
 
     /// <inheritdoc/>
     public void Reset() => _sponge.Reset();

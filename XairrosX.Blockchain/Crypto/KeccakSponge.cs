@@ -101,6 +101,25 @@ public struct KeccakSponge
         _squeezing = false;
     }
 
+    /// <summary>One-shot hash: a fresh sponge absorbs <paramref name="data"/> and writes <paramref name="length"/> bytes.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="length"/>.</exception>
+    internal static void Hash(int rateInBytes, byte domainSeparator, ReadOnlySpan<byte> data, Span<byte> destination, int length)
+    {
+        ByteOps.RequireLength(destination, length, nameof(destination));
+        var sponge = new KeccakSponge(rateInBytes, domainSeparator);
+        sponge.Absorb(data);
+        sponge.Squeeze(destination.Slice(0, length));
+    }
+
+    /// <summary>Writes a fixed-length digest and starts over, as <see cref="IIncrementalHash{TSelf}.Finish"/> does.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="length"/>.</exception>
+    internal void Finish(Span<byte> destination, int length)
+    {
+        ByteOps.RequireLength(destination, length, nameof(destination));
+        Squeeze(destination.Slice(0, length));
+        Reset();
+    }
+
     private void AbsorbBlock(ReadOnlySpan<byte> block)
     {
         Span<ulong> lanes = _state;

@@ -11,12 +11,7 @@ public struct Shake128
     public Shake128() => _sponge = new KeccakSponge(168, 0x1F);
 
     /// <summary>Writes <c>destination.Length</c> bytes of output for <paramref name="data"/>.</summary>
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        KeccakSponge sponge = new(168, 0x1F);
-        sponge.Absorb(data);
-        sponge.Squeeze(destination);
-    }
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => KeccakSponge.Hash(168, 0x1F, data, destination, destination.Length);
 
     /// <summary>Returns <paramref name="outputLength"/> bytes of output for <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputLength"/> is negative.</exception>
@@ -24,7 +19,7 @@ public struct Shake128
     {
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         byte[] output = new byte[outputLength];
-        Hash(data, output);
+        KeccakSponge.Hash(168, 0x1F, data, output, outputLength);
         return output;
     }
 
@@ -48,12 +43,7 @@ public struct Shake256
     public Shake256() => _sponge = new KeccakSponge(136, 0x1F);
 
     /// <summary>Writes <c>destination.Length</c> bytes of output for <paramref name="data"/>.</summary>
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        KeccakSponge sponge = new(136, 0x1F);
-        sponge.Absorb(data);
-        sponge.Squeeze(destination);
-    }
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => KeccakSponge.Hash(136, 0x1F, data, destination, destination.Length);
 
     /// <summary>Returns <paramref name="outputLength"/> bytes of output for <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputLength"/> is negative.</exception>
@@ -61,7 +51,7 @@ public struct Shake256
     {
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         byte[] output = new byte[outputLength];
-        Hash(data, output);
+        KeccakSponge.Hash(136, 0x1F, data, output, outputLength);
         return output;
     }
 

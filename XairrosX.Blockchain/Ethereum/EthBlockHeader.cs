@@ -62,6 +62,15 @@ public sealed class EthBlockHeader
     /// <summary>EIP-1559 base fee, or null for pre-London headers.</summary>
     public UInt256? BaseFee { get; init; }
 
+    /// <summary>A copy with another PoW nonce (and the given difficulty, if any).</summary>
+    public EthBlockHeader WithNonce(ulong nonce, UInt256? difficulty = null) => new()
+    {
+        ParentHash = ParentHash, OmmersHash = OmmersHash, Beneficiary = Beneficiary, StateRoot = StateRoot,
+        TransactionsRoot = TransactionsRoot, ReceiptsRoot = ReceiptsRoot, LogsBloom = LogsBloom,
+        Difficulty = difficulty ?? Difficulty, Number = Number, GasLimit = GasLimit, GasUsed = GasUsed, Timestamp = Timestamp,
+        ExtraData = ExtraData, MixHash = MixHash, Nonce = nonce, BaseFee = BaseFee,
+    };
+
     /// <summary>Keccak of the header's RLP.</summary>
     public Hash32 Hash => new(Keccak256.Hash(Encode()));
 

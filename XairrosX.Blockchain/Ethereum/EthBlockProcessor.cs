@@ -55,16 +55,21 @@ public sealed class EthBlockProcessor
             return Fail("transaction cost overflows 256 bits", out error);
         if (payer.Balance < upfront) return Fail("insufficient funds for gas * price + value", out error);
 
-        gasUsed = tx.IntrinsicGas;
+        // No overflow below: price <= fee cap and gas used <= gas limit, whose product was checked above.
+        ulong used = tx.IntrinsicGas;
         UInt256 price = tx.EffectiveGasPrice(baseFee);
-        UInt256 fee = price * gasUsed;
-        UInt256 tip = (price - baseFee) * gasUsed;
-        state.Set(sender, payer with { Nonce = payer.Nonce + 1, Balance = payer.Balance - fee - tx.Value });
+        UInt256 fee = price * used;
+        UInt256 tip = (price - baseFee) * used;
         Address to = tx.To!.Value;
-        EthAccount recipient = state.Get(to) ?? EthAccount.WithBalance(UInt256.Zero);
+        EthAccount recipient = to == sender ? payer : state.Get(to) ?? EthAccount.WithBalance(UInt256.Zero);
+        if (to != sender && !UInt256.TryAdd(recipient.Balance, tx.Value, out _)) return Fail("recipient balance overflows 256 bits", out error);
+        state.Set(sender, payer with { Nonce = payer.Nonce + 1, Balance = payer.Balance - fee - tx.Value });
+        recipient = state.Get(to) ?? EthAccount.WithBalance(UInt256.Zero);
         state.Set(to, recipient with { Balance = recipient.Balance + tx.Value });
         EthAccount miner = state.Get(beneficiary) ?? EthAccount.WithBalance(UInt256.Zero);
-        state.Set(beneficiary, miner with { Balance = miner.Balance + tip });
+        // A tip can only overflow a balance already near 2^256, which no supply reaches; cap rather than throw.
+        state.Set(beneficiary, miner with { Balance = UInt256.TryAdd(miner.Balance, tip, out UInt256 paid) ? paid : UInt256.MaxValue });
+        gasUsed = used;
         error = null;
         return true;
     }
@@ -109,6 +114,10 @@ public sealed class EthBlockProcessor
         if (h.Number != parent.Number + 1) return Fail("block number is not parent + 1", out error);
         if (h.Timestamp <= parent.Timestamp) return Fail("timestamp not after parent", out error);
         if (h.GasUsed > h.GasLimit) return Fail("gas used exceeds gas limit", out error);
+        // Yellow paper: the limit moves by less than 1/1024 of the parent's per block and stays >= 5000.
+        ulong bound = parent.GasLimit / 1024;
+        ulong change = h.GasLimit > parent.GasLimit ? h.GasLimit - parent.GasLimit : parent.GasLimit - h.GasLimit;
+        if (change >= bound || h.GasLimit < 5000) return Fail("gas limit changed too much", out error);
         if (block.Ommers.Count != 0 || h.OmmersHash != EthBlockHeader.EmptyOmmersHash) return Fail("ommers are not allowed", out error);
         if (h.BaseFee is not UInt256 baseFee || baseFee != Config.NextBaseFee(parent)) return Fail("wrong base fee", out error);
         if (EthBlock.TransactionsRoot(block.Transactions) != h.TransactionsRoot) return Fail("transactions root mismatch", out error);
@@ -127,6 +136,7 @@ public sealed class EthBlockProcessor
         }
         if (used != h.GasUsed) return Fail("gas used mismatch", out error);
         if (EthBlock.ReceiptsRoot(receipts) != h.ReceiptsRoot) return Fail("receipts root mismatch", out error);
+        if (h.LogsBloom.AsSpan().ContainsAnyExcept((byte)0)) return Fail("logs bloom mismatch (transfers emit no logs)", out error);
         if (state.ComputeRoot() != h.StateRoot) return Fail("state root mismatch", out error);
         postState = state;
         error = null;

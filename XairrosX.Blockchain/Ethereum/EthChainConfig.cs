@@ -31,8 +31,9 @@ public sealed record EthChainConfig
         if (target == 0 || parent.GasUsed == target) return parentFee;
         bool rising = parent.GasUsed > target;
         ulong diff = rising ? parent.GasUsed - target : target - parent.GasUsed;
-        UInt256 delta = UInt256.DivRem(UInt256.DivRem(parentFee * diff, target, out _), BaseFeeChangeDenominator, out _);
-        if (rising) return parentFee + (delta.IsZero ? UInt256.Zero + 1UL : delta);
+        if (!UInt256.TryMultiply(parentFee, diff, out UInt256 scaled)) return rising ? UInt256.MaxValue : UInt256.Zero;
+        UInt256 delta = UInt256.DivRem(UInt256.DivRem(scaled, target, out _), BaseFeeChangeDenominator, out _);
+        if (rising) return UInt256.TryAdd(parentFee, delta.IsZero ? 1UL : delta, out UInt256 higher) ? higher : UInt256.MaxValue;
         return UInt256.TrySubtract(parentFee, delta, out UInt256 lower) ? lower : UInt256.Zero;
     }
 }

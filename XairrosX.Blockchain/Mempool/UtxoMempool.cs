@@ -75,6 +75,7 @@ public sealed class UtxoMempool
 
         HashSet<Hash32> conflicts = new();
         long valueIn = 0;
+        PrecomputedSigHashData? shared = tx.HasWitness ? new PrecomputedSigHashData(tx) : null;
         for (int i = 0; i < tx.Inputs.Count; i++)
         {
             OutPoint prev = tx.Inputs[i].PrevOut;
@@ -83,7 +84,7 @@ public sealed class UtxoMempool
             if (coin != null && coin.IsCoinbase && height + 1 - coin.Height < BlockConnector.CoinbaseMaturity)
                 return Fail("bad-txns-premature-spend-of-coinbase", out error);
             valueIn += output!.Value;
-            TransactionSignatureChecker checker = new(tx, i, output.Value, _crypto);
+            TransactionSignatureChecker checker = new(tx, i, output.Value, _crypto, shared);
             ScriptError se = ScriptVerifier.Verify(tx.Inputs[i].ScriptSig, output.ScriptPubKey, tx.Inputs[i].Witness, _flags, checker);
             if (se != ScriptError.Ok) return Fail("mandatory-script-verify-flag-failed (" + ScriptErrors.Name(se) + ")", out error);
         }

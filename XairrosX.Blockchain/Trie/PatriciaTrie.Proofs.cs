@@ -91,6 +91,9 @@ public sealed partial class PatriciaTrie
         }
     }
 
+    /// <summary>Longest nibble path <see cref="ToSortedList"/> follows (keys up to 4 KiB).</summary>
+    public const int MaxIterationDepth = 8192;
+
     /// <summary>All key/value pairs in key order (keys as bytes).</summary>
     public List<KeyValuePair<byte[], byte[]>> ToSortedList()
     {
@@ -103,6 +106,8 @@ public sealed partial class PatriciaTrie
     private void Collect(TrieNode? node, List<byte> prefix, List<KeyValuePair<byte[], byte[]>> into)
     {
         if (node == null) return;
+        // Paths only grow, so a walk this deep means a store whose nodes refer to themselves.
+        if (prefix.Count > MaxIterationDepth) throw new TrieException("trie deeper than any key (cyclic node store?)");
         int mark = prefix.Count;
         switch (Resolve(node))
         {

@@ -197,8 +197,9 @@ public static partial class ScriptInterpreter
     private static ScriptError LockTimeOp(byte op, List<byte[]> stack, ScriptFlags flags, TransactionSignatureChecker checker, bool minimal)
     {
         bool cltv = op == Op.CheckLockTimeVerify;
-        if ((flags & (cltv ? ScriptFlags.CheckLockTimeVerify : ScriptFlags.CheckSequenceVerify)) == 0)
-            return (flags & ScriptFlags.DiscourageUpgradableNops) != 0 ? ScriptError.DiscourageUpgradableNops : ScriptError.Ok;
+        // Not enabled: a plain NOP2/NOP3, not even discouraged, so that removing a flag never
+        // invalidates a script (Core made all flags backward compatible this way).
+        if ((flags & (cltv ? ScriptFlags.CheckLockTimeVerify : ScriptFlags.CheckSequenceVerify)) == 0) return ScriptError.Ok;
         if (stack.Count < 1) return ScriptError.InvalidStackOperation;
         long n = ScriptNum.Decode(stack[^1], minimal, 5);
         if (n < 0) return ScriptError.NegativeLockTime;

@@ -93,52 +93,33 @@ public static class SigHash
         if (begin != script.Length) w.WriteBytes(script.Slice(begin));
     }
 
-    /// <summary>BIP-143 signature hash for witness v0 inputs (commits to the spent amount).</summary>
-    public static Hash32 WitnessV0(BtcTransaction tx, int inputIndex, ReadOnlySpan<byte> scriptCode, long amount, int hashType)
+    /// <summary>
+    /// BIP-143 signature hash for witness v0 inputs (commits to the spent amount). Pass
+    /// <paramref name="precomputed"/> to reuse the per-transaction hashes across inputs, which keeps
+    /// signature hashing linear in the transaction size (the point of BIP-143).
+    /// </summary>
+    public static Hash32 WitnessV0(BtcTransaction tx, int inputIndex, ReadOnlySpan<byte> scriptCode, long amount, int hashType,
+        PrecomputedSigHashData? precomputed = null)
     {
         int baseType = hashType & 0x1f;
         bool anyoneCanPay = (hashType & AnyoneCanPay) != 0;
-        Span<byte> hashPrevouts = stackalloc byte[32];
-        Span<byte> hashSequence = stackalloc byte[32];
-        Span<byte> hashOutputs = stackalloc byte[32];
-        hashPrevouts.Clear();
-        hashSequence.Clear();
-        hashOutputs.Clear();
-        BitcoinWriter tmp = new(64 * tx.Inputs.Count + 16);
-        Span<byte> h = stackalloc byte[32];
-        if (!anyoneCanPay)
-        {
-            foreach (TxIn i in tx.Inputs)
-            {
-                i.PrevOut.TxId.CopyTo(h);
-                tmp.WriteBytes(h);
-                tmp.WriteUInt32(i.PrevOut.Index);
-            }
-            Sha256.HashTwice(tmp.Written, hashPrevouts);
-        }
-        if (!anyoneCanPay && baseType != Single && baseType != None)
-        {
-            tmp.Reset();
-            foreach (TxIn i in tx.Inputs) tmp.WriteUInt32(i.Sequence);
-            Sha256.HashTwice(tmp.Written, hashSequence);
-        }
-        if (baseType != Single && baseType != None)
-        {
-            tmp.Reset();
-            foreach (TxOut o in tx.Outputs)
-            {
-                tmp.WriteInt64(o.Value);
-                tmp.WriteVarBytes(o.ScriptPubKey);
-            }
-            Sha256.HashTwice(tmp.Written, hashOutputs);
-        }
+        precomputed ??= new PrecomputedSigHashData(tx);
+        Span<byte> zero = stackalloc byte[32];
+        zero.Clear();
+        ReadOnlySpan<byte> hashPrevouts = anyoneCanPay ? zero : precomputed.HashPrevouts;
+        ReadOnlySpan<byte> hashSequence = anyoneCanPay || baseType == Single || baseType == None ? zero : precomputed.HashSequence;
+        Span<byte> singleOutput = stackalloc byte[32];
+        ReadOnlySpan<byte> hashOutputs = zero;
+        if (baseType != Single && baseType != None) hashOutputs = precomputed.HashOutputs;
         else if (baseType == Single && inputIndex < tx.Outputs.Count)
         {
-            tmp.Reset();
-            tmp.WriteInt64(tx.Outputs[inputIndex].Value);
-            tmp.WriteVarBytes(tx.Outputs[inputIndex].ScriptPubKey);
-            Sha256.HashTwice(tmp.Written, hashOutputs);
+            BitcoinWriter one = new(64);
+            one.WriteInt64(tx.Outputs[inputIndex].Value);
+            one.WriteVarBytes(tx.Outputs[inputIndex].ScriptPubKey);
+            Sha256.HashTwice(one.Written, singleOutput);
+            hashOutputs = singleOutput;
         }
+        Span<byte> h = stackalloc byte[32];
         TxIn input = tx.Inputs[inputIndex];
         BitcoinWriter w = new(200 + scriptCode.Length);
         w.WriteInt32(tx.Version);
@@ -156,4 +137,44 @@ public static class SigHash
         Sha256.HashTwice(w.Written, h);
         return new Hash32(h);
     }
+}
+
+/// <summary>
+/// The three BIP-143 hashes that depend only on the transaction (all prevouts, all sequences, all
+/// outputs), computed once and shared by every input's signature check.
+/// </summary>
+public sealed class PrecomputedSigHashData
+{
+    /// <summary>Computes the hashes for <paramref name="tx"/>.</summary>
+    public PrecomputedSigHashData(BtcTransaction tx)
+    {
+        BitcoinWriter w = new(64 * tx.Inputs.Count + 16);
+        Span<byte> txid = stackalloc byte[32];
+        foreach (TxIn i in tx.Inputs)
+        {
+            i.PrevOut.TxId.CopyTo(txid);
+            w.WriteBytes(txid);
+            w.WriteUInt32(i.PrevOut.Index);
+        }
+        Sha256.HashTwice(w.Written, HashPrevouts);
+        w.Reset();
+        foreach (TxIn i in tx.Inputs) w.WriteUInt32(i.Sequence);
+        Sha256.HashTwice(w.Written, HashSequence);
+        w.Reset();
+        foreach (TxOut o in tx.Outputs)
+        {
+            w.WriteInt64(o.Value);
+            w.WriteVarBytes(o.ScriptPubKey);
+        }
+        Sha256.HashTwice(w.Written, HashOutputs);
+    }
+
+    /// <summary>SHA-256d of all outpoints.</summary>
+    public byte[] HashPrevouts { get; } = new byte[32];
+
+    /// <summary>SHA-256d of all sequence numbers.</summary>
+    public byte[] HashSequence { get; } = new byte[32];
+
+    /// <summary>SHA-256d of all outputs.</summary>
+    public byte[] HashOutputs { get; } = new byte[32];
 }

@@ -15,14 +15,19 @@ public sealed class TransactionSignatureChecker
     private readonly int _input;
     private readonly long _amount;
     private readonly IScriptCrypto _crypto;
+    private PrecomputedSigHashData? _precomputed;
 
-    /// <summary>Checks input <paramref name="inputIndex"/> of <paramref name="tx"/>, which spends <paramref name="amount"/> satoshis.</summary>
-    public TransactionSignatureChecker(BtcTransaction tx, int inputIndex, long amount, IScriptCrypto crypto)
+    /// <summary>
+    /// Checks input <paramref name="inputIndex"/> of <paramref name="tx"/>, which spends <paramref name="amount"/> satoshis.
+    /// Share one <paramref name="precomputed"/> among a transaction's inputs; it is built on first use otherwise.
+    /// </summary>
+    public TransactionSignatureChecker(BtcTransaction tx, int inputIndex, long amount, IScriptCrypto crypto, PrecomputedSigHashData? precomputed = null)
     {
         _tx = tx;
         _input = inputIndex;
         _amount = amount;
         _crypto = crypto;
+        _precomputed = precomputed;
     }
 
     /// <summary>The crypto primitives in use.</summary>
@@ -38,7 +43,7 @@ public sealed class TransactionSignatureChecker
         if (!SignatureEncoding.TryParseLaxDer(sigWithHashType.Slice(0, sigWithHashType.Length - 1), r, s)) return false;
         SignatureEncoding.NormalizeS(s);
         Hash32 hash = witnessV0
-            ? SigHash.WitnessV0(_tx, _input, scriptCode, _amount, hashType)
+            ? SigHash.WitnessV0(_tx, _input, scriptCode, _amount, hashType, _precomputed ??= new PrecomputedSigHashData(_tx))
             : SigHash.Legacy(_tx, _input, scriptCode, hashType);
         Span<byte> h = stackalloc byte[32];
         hash.CopyTo(h);

@@ -67,6 +67,7 @@ public sealed class BlockConnector
                 List<Coin> spent = new(tx.Inputs.Count);
                 undo.SpentByTransaction.Add(spent);
                 long valueIn = 0;
+                PrecomputedSigHashData? shared = null;
                 for (int i = 0; i < tx.Inputs.Count; i++)
                 {
                     if (!view.TrySpendCoin(tx.Inputs[i].PrevOut, out Coin? coin) || coin == null)
@@ -77,7 +78,8 @@ public sealed class BlockConnector
                         return Abort(view, journal, "bad-txns-premature-spend-of-coinbase", out error);
                     valueIn += coin.Output.Value;
                     if (valueIn > TransactionChecks.MaxMoney) return Abort(view, journal, "bad-txns-inputvalues-outofrange", out error);
-                    TransactionSignatureChecker checker = new(tx, i, coin.Output.Value, _crypto);
+                    if (tx.HasWitness) shared ??= new PrecomputedSigHashData(tx);
+                    TransactionSignatureChecker checker = new(tx, i, coin.Output.Value, _crypto, shared);
                     ScriptError se = ScriptVerifier.Verify(tx.Inputs[i].ScriptSig, coin.Output.ScriptPubKey, tx.Inputs[i].Witness, Flags, checker);
                     if (se != ScriptError.Ok)
                         return Abort(view, journal, "mandatory-script-verify-flag-failed (" + ScriptErrors.Name(se) + ")", out error);

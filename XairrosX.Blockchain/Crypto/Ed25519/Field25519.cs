@@ -115,40 +115,34 @@ internal readonly struct Field25519
     public static Field25519 Select(ulong mask, in Field25519 a, in Field25519 b) =>
         new((a.L0 & ~mask) | (b.L0 & mask), (a.L1 & ~mask) | (b.L1 & mask), (a.L2 & ~mask) | (b.L2 & mask), (a.L3 & ~mask) | (b.L3 & mask));
 
-    [SkipLocalsInit]
     public static Field25519 Multiply(in Field25519 a, in Field25519 b)
     {
-        ulong r0, r1, r2, r3, r4, r5, r6, r7, carry;
-        carry = FieldElement.MulAdd(a.L0, b.L0, 0, 0, out r0);
-        carry = FieldElement.MulAdd(a.L0, b.L1, 0, carry, out r1);
-        carry = FieldElement.MulAdd(a.L0, b.L2, 0, carry, out r2);
-        r4 = FieldElement.MulAdd(a.L0, b.L3, 0, carry, out r3);
-        carry = FieldElement.MulAdd(a.L1, b.L0, r1, 0, out r1);
-        carry = FieldElement.MulAdd(a.L1, b.L1, r2, carry, out r2);
-        carry = FieldElement.MulAdd(a.L1, b.L2, r3, carry, out r3);
-        r5 = FieldElement.MulAdd(a.L1, b.L3, r4, carry, out r4);
-        carry = FieldElement.MulAdd(a.L2, b.L0, r2, 0, out r2);
-        carry = FieldElement.MulAdd(a.L2, b.L1, r3, carry, out r3);
-        carry = FieldElement.MulAdd(a.L2, b.L2, r4, carry, out r4);
-        r6 = FieldElement.MulAdd(a.L2, b.L3, r5, carry, out r5);
-        carry = FieldElement.MulAdd(a.L3, b.L0, r3, 0, out r3);
-        carry = FieldElement.MulAdd(a.L3, b.L1, r4, carry, out r4);
-        carry = FieldElement.MulAdd(a.L3, b.L2, r5, carry, out r5);
-        r7 = FieldElement.MulAdd(a.L3, b.L3, r6, carry, out r6);
+        FieldElement.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
+
+    public static Field25519 Square(in Field25519 a)
+    {
+        FieldElement.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
+
+    /// <summary>Folds the high half with 2^256 ≡ 38.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Field25519 Reduce(ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, ulong r6, ulong r7)
+    {
         ulong c = FieldElement.MulAdd(r4, Fold, r0, 0, out ulong t0);
         c = FieldElement.MulAdd(r5, Fold, r1, c, out ulong t1);
         c = FieldElement.MulAdd(r6, Fold, r2, c, out ulong t2);
         c = FieldElement.MulAdd(r7, Fold, r3, c, out ulong t3);
         // c < 39, so c · 38 fits in the low limb's carry chain.
-        carry = 0;
+        ulong carry = 0;
         t0 = FieldElement.AddCarry(t0, c * Fold, ref carry);
         t1 = FieldElement.AddCarry(t1, 0, ref carry);
         t2 = FieldElement.AddCarry(t2, 0, ref carry);
         t3 = FieldElement.AddCarry(t3, 0, ref carry);
         return FoldCarry(t0, t1, t2, t3, carry);
     }
-
-    public static Field25519 Square(in Field25519 a) => Multiply(a, a);
 
     public static Field25519 SquareTimes(Field25519 a, int count)
     {

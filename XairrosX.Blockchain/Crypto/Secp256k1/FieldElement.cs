@@ -124,48 +124,61 @@ internal readonly struct FieldElement
         return Reduce(s0, s1, s2, s3, top);
     }
 
-    [SkipLocalsInit]
     public static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
-        ulong r0, r1, r2, r3, r4, r5, r6, r7, carry;
-        carry = MulAdd(a.L0, b.L0, 0, 0, out r0);
-        carry = MulAdd(a.L0, b.L1, 0, carry, out r1);
-        carry = MulAdd(a.L0, b.L2, 0, carry, out r2);
-        r4 = MulAdd(a.L0, b.L3, 0, carry, out r3);
-        carry = MulAdd(a.L1, b.L0, r1, 0, out r1);
-        carry = MulAdd(a.L1, b.L1, r2, carry, out r2);
-        carry = MulAdd(a.L1, b.L2, r3, carry, out r3);
-        r5 = MulAdd(a.L1, b.L3, r4, carry, out r4);
-        carry = MulAdd(a.L2, b.L0, r2, 0, out r2);
-        carry = MulAdd(a.L2, b.L1, r3, carry, out r3);
-        carry = MulAdd(a.L2, b.L2, r4, carry, out r4);
-        r6 = MulAdd(a.L2, b.L3, r5, carry, out r5);
-        carry = MulAdd(a.L3, b.L0, r3, 0, out r3);
-        carry = MulAdd(a.L3, b.L1, r4, carry, out r4);
-        carry = MulAdd(a.L3, b.L2, r5, carry, out r5);
-        r7 = MulAdd(a.L3, b.L3, r6, carry, out r6);
+        MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
-    /// <summary>a²: the six cross products are computed once and doubled, ten multiplications instead of sixteen.</summary>
-    [SkipLocalsInit]
     public static FieldElement Square(in FieldElement a)
     {
-        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3;
-        ulong carry = MulAdd(a0, a1, 0, 0, out ulong r1);
-        carry = MulAdd(a0, a2, 0, carry, out ulong r2);
-        ulong r4 = MulAdd(a0, a3, 0, carry, out ulong r3);
+        SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
+
+    /// <summary>The 512-bit product of two 256-bit numbers (schoolbook; shared by both prime fields and the scalars).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void MultiplyWide(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7)
+    {
+        ulong carry;
+        carry = MulAdd(a0, b0, 0, 0, out r0);
+        carry = MulAdd(a0, b1, 0, carry, out r1);
+        carry = MulAdd(a0, b2, 0, carry, out r2);
+        r4 = MulAdd(a0, b3, 0, carry, out r3);
+        carry = MulAdd(a1, b0, r1, 0, out r1);
+        carry = MulAdd(a1, b1, r2, carry, out r2);
+        carry = MulAdd(a1, b2, r3, carry, out r3);
+        r5 = MulAdd(a1, b3, r4, carry, out r4);
+        carry = MulAdd(a2, b0, r2, 0, out r2);
+        carry = MulAdd(a2, b1, r3, carry, out r3);
+        carry = MulAdd(a2, b2, r4, carry, out r4);
+        r6 = MulAdd(a2, b3, r5, carry, out r5);
+        carry = MulAdd(a3, b0, r3, 0, out r3);
+        carry = MulAdd(a3, b1, r4, carry, out r4);
+        carry = MulAdd(a3, b2, r5, carry, out r5);
+        r7 = MulAdd(a3, b3, r6, carry, out r6);
+    }
+
+    /// <summary>The 512-bit square: the six cross products are computed once and doubled, ten multiplications instead of sixteen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SquareWide(ulong a0, ulong a1, ulong a2, ulong a3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7)
+    {
+        ulong carry = MulAdd(a0, a1, 0, 0, out r1);
+        carry = MulAdd(a0, a2, 0, carry, out r2);
+        r4 = MulAdd(a0, a3, 0, carry, out r3);
         carry = MulAdd(a1, a2, r3, 0, out r3);
-        ulong r5 = MulAdd(a1, a3, r4, carry, out r4);
-        ulong r6 = MulAdd(a2, a3, r5, 0, out r5);
-        ulong r7 = r6 >> 63;
+        r5 = MulAdd(a1, a3, r4, carry, out r4);
+        r6 = MulAdd(a2, a3, r5, 0, out r5);
+        r7 = r6 >> 63;
         r6 = (r6 << 1) | (r5 >> 63);
         r5 = (r5 << 1) | (r4 >> 63);
         r4 = (r4 << 1) | (r3 >> 63);
         r3 = (r3 << 1) | (r2 >> 63);
         r2 = (r2 << 1) | (r1 >> 63);
         r1 <<= 1;
-        ulong high = Math.BigMul(a0, a0, out ulong r0);
+        ulong high = Math.BigMul(a0, a0, out r0);
         carry = 0;
         r1 = AddCarry(r1, high, ref carry);
         high = Math.BigMul(a1, a1, out ulong low);
@@ -177,7 +190,6 @@ internal readonly struct FieldElement
         high = Math.BigMul(a3, a3, out low);
         r6 = AddCarry(r6, low, ref carry);
         r7 = AddCarry(r7, high, ref carry);
-        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
     /// <summary>Squares <paramref name="count"/> times.</summary>

@@ -30,8 +30,42 @@ internal static class PointMultiplication
         for (int i = 1; i < table.Length; i++) table[i] = JacobianPoint.Add(table[i - 1], twice);
     }
 
-    /// <summary>k·G for a secret k, constant time in k.</summary>
-    public static JacobianPoint MultiplyGenerator(in Scalar k) => MultiplyConstantTime(k, s_generatorOddMultiples.AsSpan(0, 8));
+    /// <summary>Comb table for k·G: entry 8i + j is (2j + 1)·16^i·G, and one more entry holds 16^64·G.</summary>
+    private static readonly AffinePoint[] s_generatorComb = BuildGeneratorComb();
+
+    private static AffinePoint[] BuildGeneratorComb()
+    {
+        var jacobian = new JacobianPoint[64 * 8 + 1];
+        JacobianPoint power = JacobianPoint.FromAffine(AffinePoint.Generator);
+        for (int i = 0; i < 64; i++)
+        {
+            FillOddMultiples(power, jacobian.AsSpan(8 * i, 8));
+            for (int d = 0; d < 4; d++) power = JacobianPoint.Double(power);
+        }
+        jacobian[^1] = power;
+        var table = new AffinePoint[jacobian.Length];
+        JacobianPoint.ToAffineBatch(jacobian, table);
+        return table;
+    }
+
+    /// <summary>
+    /// k·G for a secret k, constant time in k: with k = 16^64 + Σ d_i·16^i (<see cref="ScalarRecoding.RecodeRegular"/>),
+    /// k·G = 16^64·G + Σ d_i·(16^i·G), 64 mixed additions of comb entries fetched by full scans and no doublings.
+    /// The partial sums cannot meet the next entry (the addition's special cases) except with negligible probability.
+    /// </summary>
+    public static JacobianPoint MultiplyGenerator(in Scalar k)
+    {
+        if (k.IsZero) return JacobianPoint.Infinity;
+        ulong evenMask = 0 - ((k.L0 & 1) ^ 1);
+        Scalar odd = Scalar.Select(evenMask, k, Scalar.Negate(k));
+        Span<sbyte> digits = stackalloc sbyte[64];
+        ScalarRecoding.RecodeRegular(odd.L0, odd.L1, odd.L2, odd.L3, digits);
+        ReadOnlySpan<AffinePoint> comb = s_generatorComb;
+        JacobianPoint accumulator = JacobianPoint.FromAffine(comb[^1]);
+        for (int i = 0; i < 64; i++) accumulator = JacobianPoint.AddMixed(accumulator, Lookup(comb.Slice(8 * i, 8), digits[i]));
+        FieldElement y = FieldElement.Select(evenMask, accumulator.Y, FieldElement.Negate(accumulator.Y));
+        return new JacobianPoint(accumulator.X, y, accumulator.Z);
+    }
 
     /// <summary>k·P for a secret k and a public point P (ECDH), constant time in k.</summary>
     public static JacobianPoint Multiply(in Scalar k, in AffinePoint p)
@@ -44,9 +78,9 @@ internal static class PointMultiplication
     }
 
     /// <summary>
-    /// k·P with a regular signed-digit recoding: k is made odd (k or n - k, result negated to match), then
-    /// written as 1·16^64 + Σ d_i·16^i with every d_i odd in [-15, 15]. No digit is zero, so every step is
-    /// four doublings and one addition of a table entry fetched by scanning the whole table.
+    /// k·P with the regular signed-digit recoding of <see cref="ScalarRecoding.RecodeRegular"/>: k is made odd (k or n - k,
+    /// result negated to match). No digit is zero, so every step is four doublings and one addition of a table
+    /// entry fetched by scanning the whole table.
     /// </summary>
     private static JacobianPoint MultiplyConstantTime(in Scalar k, ReadOnlySpan<AffinePoint> oddMultiples)
     {
@@ -54,17 +88,7 @@ internal static class PointMultiplication
         ulong evenMask = 0 - ((k.L0 & 1) ^ 1);
         Scalar odd = Scalar.Select(evenMask, k, Scalar.Negate(k));
         Span<sbyte> digits = stackalloc sbyte[64];
-        ulong l0 = odd.L0, l1 = odd.L1, l2 = odd.L2, l3 = odd.L3;
-        for (int i = 0; i < 64; i++)
-        {
-            // d = (k mod 32) - 16; k - d = (k with the low 5 bits replaced by 16), a multiple of 16 whose quotient is odd.
-            digits[i] = (sbyte)((int)(l0 & 31) - 16);
-            l0 = (l0 & ~31UL) | 16;
-            l0 = (l0 >> 4) | (l1 << 60);
-            l1 = (l1 >> 4) | (l2 << 60);
-            l2 = (l2 >> 4) | (l3 << 60);
-            l3 >>= 4;
-        }
+        ScalarRecoding.RecodeRegular(odd.L0, odd.L1, odd.L2, odd.L3, digits);
         JacobianPoint accumulator = JacobianPoint.FromAffine(oddMultiples[0]);
         for (int i = 63; i >= 0; i--)
         {
@@ -81,40 +105,92 @@ internal static class PointMultiplication
     /// <summary>|digit|·P with the sign applied, reading every entry so the access pattern does not depend on the digit.</summary>
     private static AffinePoint Lookup(ReadOnlySpan<AffinePoint> oddMultiples, int digit)
     {
-        int sign = digit >> 31;
-        int index = (((digit ^ sign) - sign) - 1) >> 1;
+        int index = ScalarRecoding.DigitIndex(digit, out ulong negative);
         FieldElement x = oddMultiples[0].X, y = oddMultiples[0].Y;
         for (int j = 1; j < oddMultiples.Length; j++)
         {
-            ulong mask = 0UL - (ulong)(((uint)(j ^ index) - 1) >> 31);
+            ulong mask = ScalarRecoding.EqualMask(j, index);
             x = FieldElement.Select(mask, x, oddMultiples[j].X);
             y = FieldElement.Select(mask, y, oddMultiples[j].Y);
         }
-        y = FieldElement.Select((ulong)(long)sign, y, FieldElement.Negate(y));
+        y = FieldElement.Select(negative, y, FieldElement.Negate(y));
         return new AffinePoint(x, y);
     }
 
-    /// <summary>a·G + b·P, variable time (Strauss–Shamir with wNAF); for public inputs only.</summary>
+    /// <summary>a·G + b·P, variable time (Strauss–Shamir with wNAF and the GLV endomorphism); for public inputs only.</summary>
+    /// <remarks>
+    /// Each scalar is split as k1 + k2·λ with 128-bit halves, and λ·(x, y) = (β·x, y) costs one field multiplication,
+    /// so the four half-length multiplications share 129 doublings instead of 256.
+    /// </remarks>
     public static JacobianPoint MultiplyAndAdd(in Scalar a, in Scalar b, in JacobianPoint p)
     {
-        Span<int> nafA = stackalloc int[258];
-        Span<int> nafB = stackalloc int[258];
-        int lengthA = Wnaf.Compute(a.L0, a.L1, a.L2, a.L3, GeneratorWindow, nafA);
-        int lengthB = p.IsInfinity ? 0 : Wnaf.Compute(b.L0, b.L1, b.L2, b.L3, PointWindow, nafB);
+        Scalar.SplitLambda(a, out Scalar a1, out Scalar a2);
+        Scalar.SplitLambda(b, out Scalar b1, out Scalar b2);
+        bool negateA1 = MakeSmall(ref a1), negateA2 = MakeSmall(ref a2), negateB1 = MakeSmall(ref b1), negateB2 = MakeSmall(ref b2);
+        Span<int> nafA1 = stackalloc int[258];
+        Span<int> nafA2 = stackalloc int[258];
+        Span<int> nafB1 = stackalloc int[258];
+        Span<int> nafB2 = stackalloc int[258];
+        int length = Math.Max(ScalarRecoding.Compute(a1.L0, a1.L1, a1.L2, a1.L3, GeneratorWindow, nafA1),
+            ScalarRecoding.Compute(a2.L0, a2.L1, a2.L2, a2.L3, GeneratorWindow, nafA2));
         Span<JacobianPoint> pointTable = stackalloc JacobianPoint[1 << (PointWindow - 2)];
-        if (lengthB > 0) FillOddMultiples(p, pointTable);
-        AffinePoint[] generatorTable = s_generatorOddMultiples;
+        Span<JacobianPoint> lambdaTable = stackalloc JacobianPoint[1 << (PointWindow - 2)];
+        if (!p.IsInfinity)
+        {
+            length = Math.Max(length, Math.Max(ScalarRecoding.Compute(b1.L0, b1.L1, b1.L2, b1.L3, PointWindow, nafB1),
+                ScalarRecoding.Compute(b2.L0, b2.L1, b2.L2, b2.L3, PointWindow, nafB2)));
+            FillOddMultiples(p, pointTable);
+            for (int i = 0; i < pointTable.Length; i++)
+            {
+                JacobianPoint entry = pointTable[i];
+                lambdaTable[i] = new JacobianPoint(FieldElement.Multiply(entry.X, Beta), entry.Y, entry.Z);
+            }
+        }
+        AffinePoint[] generatorTable = s_generatorOddMultiples, generatorLambdaTable = s_generatorLambdaOddMultiples;
         JacobianPoint result = JacobianPoint.Infinity;
-        for (int i = Math.Max(lengthA, lengthB) - 1; i >= 0; i--)
+        for (int i = length - 1; i >= 0; i--)
         {
             result = JacobianPoint.Double(result);
-            int digit = nafA[i];
-            if (digit > 0) result = JacobianPoint.AddMixed(result, generatorTable[digit >> 1]);
-            else if (digit < 0) result = JacobianPoint.AddMixed(result, generatorTable[-digit >> 1].Negate());
-            digit = nafB[i];
-            if (digit > 0) result = JacobianPoint.Add(result, pointTable[digit >> 1]);
-            else if (digit < 0) result = JacobianPoint.Add(result, pointTable[-digit >> 1].Negate());
+            AddDigit(ref result, generatorTable, nafA1[i], negateA1);
+            AddDigit(ref result, generatorLambdaTable, nafA2[i], negateA2);
+            AddDigit(ref result, pointTable, nafB1[i], negateB1);
+            AddDigit(ref result, lambdaTable, nafB2[i], negateB2);
         }
         return result;
+    }
+
+    /// <summary>β, the cube root of unity in GF(p) matching λ.</summary>
+    private static FieldElement Beta => new(0xC1396C28719501EEUL, 0x9CF0497512F58995UL, 0x6E64479EAC3434E9UL, 0x7AE96A2B657C0710UL);
+
+    private static readonly AffinePoint[] s_generatorLambdaOddMultiples = BuildLambdaTable();
+
+    private static AffinePoint[] BuildLambdaTable()
+    {
+        var table = new AffinePoint[s_generatorOddMultiples.Length];
+        for (int i = 0; i < table.Length; i++)
+            table[i] = new AffinePoint(FieldElement.Multiply(s_generatorOddMultiples[i].X, Beta).Normalize(), s_generatorOddMultiples[i].Y);
+        return table;
+    }
+
+    /// <summary>Replaces a split half by its negation when that is the short one; returns whether it did.</summary>
+    private static bool MakeSmall(ref Scalar half)
+    {
+        if (!half.IsHigh) return false;
+        half = Scalar.Negate(half);
+        return true;
+    }
+
+    private static void AddDigit(ref JacobianPoint result, ReadOnlySpan<AffinePoint> table, int digit, bool negate)
+    {
+        if (digit == 0) return;
+        AffinePoint entry = table[Math.Abs(digit) >> 1];
+        result = JacobianPoint.AddMixed(result, (digit < 0) != negate ? entry.Negate() : entry);
+    }
+
+    private static void AddDigit(ref JacobianPoint result, ReadOnlySpan<JacobianPoint> table, int digit, bool negate)
+    {
+        if (digit == 0) return;
+        JacobianPoint entry = table[Math.Abs(digit) >> 1];
+        result = JacobianPoint.Add(result, (digit < 0) != negate ? entry.Negate() : entry);
     }
 }

@@ -109,30 +109,54 @@ internal readonly struct Scalar
     public static Scalar Select(ulong mask, in Scalar a, in Scalar b) =>
         new((a.L0 & ~mask) | (b.L0 & mask), (a.L1 & ~mask) | (b.L1 & mask), (a.L2 & ~mask) | (b.L2 & mask), (a.L3 & ~mask) | (b.L3 & mask));
 
-    [SkipLocalsInit]
     public static Scalar Multiply(in Scalar a, in Scalar b)
     {
-        ulong r0, r1, r2, r3, r4, r5, r6, r7, carry;
-        carry = FieldElement.MulAdd(a.L0, b.L0, 0, 0, out r0);
-        carry = FieldElement.MulAdd(a.L0, b.L1, 0, carry, out r1);
-        carry = FieldElement.MulAdd(a.L0, b.L2, 0, carry, out r2);
-        r4 = FieldElement.MulAdd(a.L0, b.L3, 0, carry, out r3);
-        carry = FieldElement.MulAdd(a.L1, b.L0, r1, 0, out r1);
-        carry = FieldElement.MulAdd(a.L1, b.L1, r2, carry, out r2);
-        carry = FieldElement.MulAdd(a.L1, b.L2, r3, carry, out r3);
-        r5 = FieldElement.MulAdd(a.L1, b.L3, r4, carry, out r4);
-        carry = FieldElement.MulAdd(a.L2, b.L0, r2, 0, out r2);
-        carry = FieldElement.MulAdd(a.L2, b.L1, r3, carry, out r3);
-        carry = FieldElement.MulAdd(a.L2, b.L2, r4, carry, out r4);
-        r6 = FieldElement.MulAdd(a.L2, b.L3, r5, carry, out r5);
-        carry = FieldElement.MulAdd(a.L3, b.L0, r3, 0, out r3);
-        carry = FieldElement.MulAdd(a.L3, b.L1, r4, carry, out r4);
-        carry = FieldElement.MulAdd(a.L3, b.L2, r5, carry, out r5);
-        r7 = FieldElement.MulAdd(a.L3, b.L3, r6, carry, out r6);
+        FieldElement.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
-    public static Scalar Square(in Scalar a) => Multiply(a, a);
+    public static Scalar Square(in Scalar a)
+    {
+        FieldElement.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
+    }
+
+    /// <summary>
+    /// Splits k into (k1, k2) with k ≡ k1 + k2·λ (mod n), where λ is the cube root of unity with λ·(x, y) = (β·x, y).
+    /// Each part is below 2^128 in absolute value, i.e. either it or n minus it fits in 128 bits (GLV method; constants
+    /// as in libsecp256k1: c1 = round(k·g1 / 2^384), c2 = round(k·g2 / 2^384), k2 = c1·(-b1) + c2·(-b2), k1 = k - k2·λ).
+    /// </summary>
+    public static void SplitLambda(in Scalar k, out Scalar k1, out Scalar k2)
+    {
+        var g1 = new Scalar(0xE893209A45DBB031UL, 0x3DAA8A1471E8CA7FUL, 0xE86C90E49284EB15UL, 0x3086D221A7D46BCDUL);
+        var g2 = new Scalar(0x1571B4AE8AC47F71UL, 0x221208AC9DF506C6UL, 0x6F547FA90ABFE4C4UL, 0xE4437ED6010E8828UL);
+        var minusB1 = new Scalar(0x6F547FA90ABFE4C3UL, 0xE4437ED6010E8828UL, 0, 0);
+        var minusB2 = new Scalar(0xD765CDA83DB1562CUL, 0x8A280AC50774346DUL, 0xFFFFFFFFFFFFFFFEUL, 0xFFFFFFFFFFFFFFFFUL);
+        var minusLambda = new Scalar(0xE0CFC810B51283CFUL, 0xA880B9FC8EC739C2UL, 0x5AD9E3FD77ED9BA4UL, 0xAC9C52B33FA3CF1FUL);
+        Scalar c1 = MultiplyShift384(k, g1);
+        Scalar c2 = MultiplyShift384(k, g2);
+        k2 = Add(Multiply(c1, minusB1), Multiply(c2, minusB2));
+        k1 = Add(Multiply(k2, minusLambda), k);
+    }
+
+    /// <summary>round(a·b / 2^384) for the GLV split (at most 128 bits for the constants used).</summary>
+    private static Scalar MultiplyShift384(in Scalar a, in Scalar b)
+    {
+        Span<ulong> r = stackalloc ulong[8];
+        r.Clear();
+        ReadOnlySpan<ulong> x = [a.L0, a.L1, a.L2, a.L3];
+        ReadOnlySpan<ulong> y = [b.L0, b.L1, b.L2, b.L3];
+        for (int i = 0; i < 4; i++)
+        {
+            ulong carry = 0;
+            for (int j = 0; j < 4; j++) carry = FieldElement.MulAdd(x[i], y[j], r[i + j], carry, out r[i + j]);
+            r[i + 4] = carry;
+        }
+        ulong roundUp = r[5] >> 63;
+        ulong c = 0;
+        ulong low = FieldElement.AddCarry(r[6], roundUp, ref c);
+        return new Scalar(low, r[7] + c, 0, 0);
+    }
 
     /// <summary>1/a by Fermat (a^(n-2)) with a fixed 4-bit window: the exponent is public, so the schedule is fixed.</summary>
     public static Scalar Invert(in Scalar a)

@@ -46,6 +46,7 @@ public class ScriptTestsVectorTests
         IScriptCrypto crypto = ecdsa == "library" ? ReferenceScriptCrypto.Production : ReferenceScriptCrypto.Instance;
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(SharedVectors.Path("bitcoin__bitcoin", "src", "test", "data", "script_tests.json")));
         int passed = 0, skipped = 0, total = 0;
+        Random rng = new(16);
         List<string> failures = new();
         foreach (JsonElement e in doc.RootElement.EnumerateArray())
         {
@@ -95,6 +96,18 @@ public class ScriptTestsVectorTests
             string actual = ScriptErrors.Name(ScriptVerifier.Verify(scriptSig, scriptPubKey, witness, flags, checker));
             if (actual == expected) passed++;
             else failures.Add($"[{sigAsm}] [{pubAsm}] {flagText}: expected {expected}, got {actual}");
+
+            // As Core does: removing flags from a passing case, or adding flags to a failing one, keeps the outcome.
+            bool ok = expected == "OK";
+            for (int k = 0; k < 4; k++)
+            {
+                ScriptFlags extra = (ScriptFlags)(uint)rng.Next(1 << 16);
+                ScriptFlags combined = ok ? flags & ~extra : flags | extra;
+                if ((combined & ScriptFlags.CleanStack) != 0 && (~combined & (ScriptFlags.P2SH | ScriptFlags.Witness)) != 0) continue;
+                if ((combined & ScriptFlags.Witness) != 0 && (combined & ScriptFlags.P2SH) == 0) continue;
+                bool result = ScriptVerifier.Verify(scriptSig, scriptPubKey, witness, combined, checker) == ScriptError.Ok;
+                if (result != ok) failures.Add($"[{sigAsm}] [{pubAsm}] with flags {combined}: outcome changed");
+            }
         }
         _output.WriteLine($"script_tests.json ({ecdsa} ECDSA): {total} cases, {passed} passed, {skipped} skipped (taproot rule), {failures.Count} failed");
         foreach (string fl in failures) _output.WriteLine(fl);

@@ -107,6 +107,106 @@ public class SighashAndTxVectorTests
         return f;
     }
 
+    private static readonly ScriptFlags[] SingleFlags = BuildSingleFlags();
+
+    private static ScriptFlags[] BuildSingleFlags()
+    {
+        ScriptFlags[] f = new ScriptFlags[21];
+        for (int i = 0; i < f.Length; i++) f[i] = (ScriptFlags)(1u << i);
+        return f;
+    }
+
+    /// <summary>Core's ExcludeIndividualFlags: each distinct trimmed flag set with one flag removed.</summary>
+    private static HashSet<ScriptFlags> ExcludeIndividual(ScriptFlags flags)
+    {
+        HashSet<ScriptFlags> r = new();
+        foreach (ScriptFlags f in SingleFlags)
+        {
+            ScriptFlags without = Trim(flags & ~f);
+            if (without != flags) r.Add(without);
+        }
+        return r;
+    }
+
+    private static bool SpendsTaproot(Dictionary<OutPoint, (byte[] Script, long Amount)> prev)
+    {
+        foreach ((byte[] script, long _) in prev.Values)
+            if (ScriptReader.IsWitnessProgram(script, out int v, out ReadOnlySpan<byte> p) && v == 1 && p.Length == 32) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Core's flag-precision checks (transaction_tests.cpp): a valid tx stays valid with any flag
+    /// removed and becomes invalid if any excluded flag is set again; an invalid tx stays invalid
+    /// with any flag added and becomes valid if any of its flags is removed. Taproot spends are skipped.
+    /// </summary>
+    [Fact]
+    public void FlagSetsInTxVectorsAreExact()
+    {
+        int checkedCases = 0;
+        List<string> failures = new();
+        foreach (TxCase c in Cases("tx_valid.json"))
+        {
+            if (SpendsTaproot(c.Prevouts)) continue;
+            BtcTransaction tx = BtcTransaction.Parse(Convert.FromHexString(c.Hex));
+            ScriptFlags excluded = ScriptAsm.ParseFlags(c.Flags);
+            foreach (ScriptFlags f in SingleFlags)
+                if (Validate(tx, c.Prevouts, Trim(ScriptAsm.AllFlags & ~(excluded | f)), out _) != null)
+                    failures.Add($"valid {c.Hex.Substring(0, 30)}: removing {f} invalidates");
+            foreach (ScriptFlags without in ExcludeIndividual(excluded))
+                if (Validate(tx, c.Prevouts, Trim(ScriptAsm.AllFlags & ~without), out _) == null)
+                    failures.Add($"valid {c.Hex.Substring(0, 30)}: excluded flags {c.Flags} not maximal ({excluded & ~without} alone keeps it valid)");
+            checkedCases++;
+        }
+        foreach (TxCase c in Cases("tx_invalid.json"))
+        {
+            if (c.Flags == "BADTX" || SpendsTaproot(c.Prevouts)) continue;
+            BtcTransaction tx;
+            try
+            {
+                tx = BtcTransaction.Parse(Convert.FromHexString(c.Hex));
+            }
+            catch (BitcoinFormatException)
+            {
+                continue;
+            }
+            ScriptFlags flags = ScriptAsm.ParseFlags(c.Flags);
+            foreach (ScriptFlags f in SingleFlags)
+                if (Validate(tx, c.Prevouts, Fill(flags | f), out _) == null)
+                    failures.Add($"invalid {c.Hex.Substring(0, 30)}: adding {f} validates");
+            foreach (ScriptFlags without in ExcludeIndividual(flags))
+            {
+                string? e = Validate(tx, c.Prevouts, without, out _);
+                if (e != null) failures.Add($"invalid {c.Hex.Substring(0, 30)}: flags {c.Flags} not minimal (still fails without {flags & ~without}: {e})");
+            }
+            checkedCases++;
+        }
+        _output.WriteLine($"flag precision: {checkedCases} cases checked, {failures.Count} failures");
+        foreach (string f in failures) _output.WriteLine(f);
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public void SharedBip143HashesGiveTheSameSighashes()
+    {
+        int compared = 0;
+        foreach (TxCase c in Cases("tx_valid.json"))
+        {
+            BtcTransaction tx = BtcTransaction.Parse(Convert.FromHexString(c.Hex));
+            if (!tx.HasWitness) continue;
+            PrecomputedSigHashData shared = new(tx);
+            for (int i = 0; i < tx.Inputs.Count; i++)
+            {
+                foreach (int type in new[] { 1, 2, 3, 0x81, 0x82, 0x83 })
+                {
+                    Assert.Equal(SigHash.WitnessV0(tx, i, [0x51], 1234, type), SigHash.WitnessV0(tx, i, [0x51], 1234, type, shared));
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared > 50);
+    }
+
     [Fact]
     public void TxValidVectorsAreAccepted()
     {

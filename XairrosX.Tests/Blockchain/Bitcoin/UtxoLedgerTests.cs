@@ -207,4 +207,46 @@ public class UtxoLedgerTests
             }
         }
     }
+
+    [Fact]
+    public void MutatedBlocksNeverThrowWhenConnectedAndLeaveTheViewUnchanged()
+    {
+        Chain c = new();
+        BtcTransaction cb0 = Coinbase(0, BlockConnector.Subsidy(0), Alice.P2pkh);
+        Assert.Null(c.TryConnect(Block(c.Tip, cb0)));
+        for (int h = 1; h <= 100; h++) Assert.Null(c.TryConnect(Block(c.Tip, Coinbase(h, 1, Miner.P2pkh))));
+        BtcTransaction pay = Spend(new OutPoint(cb0.TxId, 0), Alice.P2pkh, 50_0000_0000, Alice, new TxOut { Value = 49_0000_0000, ScriptPubKey = Bob.P2wpkh });
+        byte[] good = Block(c.Tip, Coinbase(101, BlockConnector.Subsidy(101), Miner.P2pkh), pay).Serialize();
+        c.View.Flush();
+        Random rng = new(13);
+        int connected = 0, rejected = 0;
+        for (int i = 0; i < 400; i++)
+        {
+            byte[] m = (byte[])good.Clone();
+            m[80 + rng.Next(m.Length - 80)] ^= (byte)rng.Next(1, 256);
+            BtcBlock block;
+            try
+            {
+                block = BtcBlock.Parse(m);
+            }
+            catch (BitcoinFormatException)
+            {
+                continue;
+            }
+            block.Header.MerkleRoot = block.ComputeMerkleRoot(out _); // get past the merkle check to reach deeper rules
+            BlockUndo? undo = c.Connector.Connect(block, 101, c.View, out string? error);
+            if (undo == null)
+            {
+                rejected++;
+                Assert.False(string.IsNullOrEmpty(error));
+                Assert.True(c.View.TryGetCoin(new OutPoint(cb0.TxId, 0), out _));
+            }
+            else
+            {
+                connected++;
+                Assert.True(BlockConnector.Disconnect(block, undo, c.View, out string? why), why);
+            }
+        }
+        Assert.True(rejected > 0);
+    }
 }

@@ -53,6 +53,8 @@ public class Ed25519Tests
             BcEd25519.Sign(seed, 0, message, 0, message.Length, theirSignature, 0);
             Assert.Equal(theirSignature, ourSignature);
             Assert.True(Ed25519.Verify(ourKey, message, ourSignature));
+            // Verification is the slow part; every fourth case checks a corrupted signature against the reference.
+            if (i % 4 != 0) continue;
             ourSignature[random.Next(64)] ^= (byte)(1 << random.Next(8));
             Assert.Equal(BcEd25519.Verify(ourSignature, 0, ourKey, 0, message, 0, message.Length), Ed25519.Verify(ourKey, message, ourSignature));
         }

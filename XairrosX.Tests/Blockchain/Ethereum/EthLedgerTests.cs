@@ -120,6 +120,11 @@ public class EthLedgerTests
         Assert.Equal("transactions root mismatch", err);
         Assert.False(p.TryValidateBlock(block.Header, post, block, out _, out err));
         Assert.Equal("parent hash mismatch", err);
+        EthBlock bigger = p.BuildBlock(g, s.Fork(), txs, Miner, 10, 10_000_000 + 10_000_000 / 1024);
+        Assert.False(p.TryValidateBlock(g, s, bigger, out _, out err));
+        Assert.Equal("gas limit changed too much", err);
+        EthBlock slightlyBigger = p.BuildBlock(g, s.Fork(), txs, Miner, 10, 10_000_000 + 10_000_000 / 1024 - 1);
+        Assert.True(p.TryValidateBlock(g, s, slightlyBigger, out _, out err), err);
     }
 
     [Fact]
