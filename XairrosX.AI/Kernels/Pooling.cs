@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace XairrosX.AI.Kernels;
 
@@ -20,13 +22,14 @@ public static class Pooling
                     if (top >= 0 && left >= 0 && top + (g.KernelH - 1) * g.DilationH < g.InH && left + (g.KernelW - 1) * g.DilationW < g.InW)
                     {
                         // Window entirely inside the image: no bounds checks per element.
-                        T m = src[top * g.InW + left];
+                        ref T origin = ref Unsafe.Add(ref MemoryMarshal.GetReference(src), top * g.InW + left);
+                        T m = origin;
                         for (int kh = 0; kh < g.KernelH; kh++)
                         {
-                            ReadOnlySpan<T> line = src.Slice((top + kh * g.DilationH) * g.InW + left);
+                            ref T line = ref Unsafe.Add(ref origin, kh * g.DilationH * g.InW);
                             for (int kw = 0; kw < g.KernelW; kw++)
                             {
-                                T v = line[kw * g.DilationW];
+                                T v = Unsafe.Add(ref line, kw * g.DilationW);
                                 if (v > m) m = v;
                             }
                         }
