@@ -52,18 +52,24 @@ internal static unsafe class SgemmMicroKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(Kind kind, int kc, float* a, float* b, float* c, int ldc, bool add)
+        => Run(kind, kc, a, new PackedRows(b, TileCols(kind)), c, ldc, add);
+
+    /// <summary>The tile product with B rows supplied by <paramref name="rows"/> (packed panel or rows read in place).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Run<TRows>(Kind kind, int kc, float* a, TRows rows, float* c, int ldc, bool add) where TRows : struct, IPanelRows
     {
-        if (Avx512F.IsSupported && kind == Kind.Avx512) Avx512Kernel(kc, a, b, c, ldc, add);
-        else if (Fma.IsSupported && Avx2.IsSupported && kind == Kind.Avx2Fma) Avx2Kernel(kc, a, b, c, ldc, add);
-        else ScalarKernel(kind, kc, a, b, c, ldc, add);
+        if (Avx512F.IsSupported && kind == Kind.Avx512) Avx512Kernel(kc, a, rows, c, ldc, add);
+        else if (Fma.IsSupported && Avx2.IsSupported && kind == Kind.Avx2Fma) Avx2Kernel(kc, a, rows, c, ldc, add);
+        else ScalarKernel(kind, kc, a, rows, c, ldc, add);
     }
 
-    private static void Avx2Kernel(int kc, float* a, float* b, float* c, int ldc, bool add)
+    private static void Avx2Kernel<TRows>(int kc, float* a, TRows rows, float* c, int ldc, bool add) where TRows : struct, IPanelRows
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         for (int p = 0; p < kc; p++)
         {
+            float* b = rows.Row(p);
             Vector256<float> b0 = Avx.LoadVector256(b);
             Vector256<float> b1 = Avx.LoadVector256(b + 8);
             Vector256<float> av = Vector256.Create(a[0]);
@@ -79,7 +85,6 @@ internal static unsafe class SgemmMicroKernel
             av = Vector256.Create(a[5]);
             c50 = Fma.MultiplyAdd(av, b0, c50); c51 = Fma.MultiplyAdd(av, b1, c51);
             a += 6;
-            b += 16;
         }
         Store256(c, c00, c01, add); c += ldc;
         Store256(c, c10, c11, add); c += ldc;
@@ -101,12 +106,13 @@ internal static unsafe class SgemmMicroKernel
         Avx.Store(c + 8, hi);
     }
 
-    private static void Avx512Kernel(int kc, float* a, float* b, float* c, int ldc, bool add)
+    private static void Avx512Kernel<TRows>(int kc, float* a, TRows rows, float* c, int ldc, bool add) where TRows : struct, IPanelRows
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
         Vector512<float> c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         for (int p = 0; p < kc; p++)
         {
+            float* b = rows.Row(p);
             Vector512<float> b0 = Avx512F.LoadVector512(b);
             Vector512<float> b1 = Avx512F.LoadVector512(b + 16);
             Vector512<float> av = Vector512.Create(a[0]);
@@ -126,7 +132,6 @@ internal static unsafe class SgemmMicroKernel
             av = Vector512.Create(a[7]);
             c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
             a += 8;
-            b += 32;
         }
         Store512(c, c00, c01, add); c += ldc;
         Store512(c, c10, c11, add); c += ldc;
@@ -150,13 +155,14 @@ internal static unsafe class SgemmMicroKernel
         Avx512F.Store(c + 16, hi);
     }
 
-    private static void ScalarKernel(Kind kind, int kc, float* a, float* b, float* c, int ldc, bool add)
+    private static void ScalarKernel<TRows>(Kind kind, int kc, float* a, TRows rows, float* c, int ldc, bool add) where TRows : struct, IPanelRows
     {
         int nr = TileCols(kind), mr = TileRows(kind);
         float* acc = stackalloc float[MaxMR * MaxNR];
         new Span<float>(acc, mr * nr).Clear();
         for (int p = 0; p < kc; p++)
         {
+            float* b = rows.Row(p);
             for (int i = 0; i < mr; i++)
             {
                 float av = a[i];
@@ -164,10 +170,46 @@ internal static unsafe class SgemmMicroKernel
                 for (int j = 0; j < nr; j++) row[j] += av * b[j];
             }
             a += mr;
-            b += nr;
         }
         for (int i = 0; i < mr; i++)
             for (int j = 0; j < nr; j++)
                 c[(long)i * ldc + j] = add ? c[(long)i * ldc + j] + acc[i * nr + j] : acc[i * nr + j];
     }
+}
+
+/// <summary>Where the microkernel finds row <c>p</c> (of NR values) of its B panel.</summary>
+internal unsafe interface IPanelRows
+{
+    /// <summary>Start of row <paramref name="p"/>.</summary>
+    float* Row(int p);
+}
+
+/// <summary>A packed panel: rows of NR values, one after another.</summary>
+internal readonly unsafe struct PackedRows : IPanelRows
+{
+    private readonly float* _panel;
+    private readonly int _nr;
+
+    public PackedRows(float* panel, int nr)
+    {
+        _panel = panel;
+        _nr = nr;
+    }
+
+    public float* Row(int p) => _panel + (long)p * _nr;
+}
+
+/// <summary>Rows read in place from an unpacked B whose row starts are listed (convolution's shifted windows).</summary>
+internal readonly unsafe struct OffsetRows : IPanelRows
+{
+    private readonly float* _base;
+    private readonly int* _offsets;
+
+    public OffsetRows(float* columnBase, int* rowOffsets)
+    {
+        _base = columnBase;
+        _offsets = rowOffsets;
+    }
+
+    public float* Row(int p) => _base + _offsets[p];
 }

@@ -133,6 +133,52 @@ public class KernelTests
         return offset;
     }
 
+    [Theory]
+    [InlineData(1, 28, 28, 8, 5, 1, 2, 1)]
+    [InlineData(8, 14, 14, 16, 5, 1, 2, 1)]
+    [InlineData(3, 9, 11, 37, 3, 1, 1, 2)]
+    [InlineData(4, 10, 7, 5, 3, 2, 1, 1)]
+    public unsafe void ConvolutionMatchesNaiveOnEveryMicrokernel(int c, int h, int w, int m, int k, int stride, int pad, int dilation)
+    {
+        var rng = new Random(c * 100 + m);
+        ConvGeometry g = ConvGeometry.Create(c, h, w, k, k, stride, stride, dilation, dilation, [pad, pad, pad, pad], "NOTSET", false);
+        float[] x = Random(rng, c * h * w), weights = Random(rng, m * c * k * k), bias = Random(rng, m);
+        var expected = new double[m * g.OutH * g.OutW];
+        for (int o = 0; o < m; o++)
+            for (int oh = 0; oh < g.OutH; oh++)
+                for (int ow = 0; ow < g.OutW; ow++)
+                {
+                    double sum = bias[o];
+                    for (int ci = 0; ci < c; ci++)
+                        for (int kh = 0; kh < k; kh++)
+                            for (int kw = 0; kw < k; kw++)
+                            {
+                                int ih = oh * stride - pad + kh * dilation, iw = ow * stride - pad + kw * dilation;
+                                if ((uint)ih < (uint)h && (uint)iw < (uint)w) sum += x[(ci * h + ih) * w + iw] * weights[((o * c + ci) * k + kh) * k + kw];
+                            }
+                    expected[(o * g.OutH + oh) * g.OutW + ow] = sum;
+                }
+        SgemmMicroKernel.Kind original = SgemmMicroKernel.Current;
+        using var ws = new GemmWorkspace();
+        try
+        {
+            foreach (SgemmMicroKernel.Kind kind in Enum.GetValues<SgemmMicroKernel.Kind>())
+            {
+                if (!SgemmMicroKernel.TrySelect(kind)) continue;
+                var y = new float[expected.Length];
+                var scratch = new float[Math.Max(1, Convolution.ScratchFloats(g, m))];
+                fixed (float* px = x, pw = weights, pb = bias, py = y, ps = scratch)
+                    Convolution.Forward(px, pw, pb, py, 1, m, 1, g, ps, ws);
+                for (int i = 0; i < y.Length; i++)
+                    Assert.True(Math.Abs(y[i] - expected[i]) <= 1e-4 * (1 + Math.Abs(expected[i])), $"{kind} [{i}] {y[i]} vs {expected[i]}");
+            }
+        }
+        finally
+        {
+            SgemmMicroKernel.TrySelect(original);
+        }
+    }
+
     [Fact]
     public void GeluErfcIsAccurate()
     {
