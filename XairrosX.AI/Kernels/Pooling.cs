@@ -10,6 +10,11 @@ public static class Pooling
     /// <summary>Max over each window; padding never wins.</summary>
     public static void Max<T>(ReadOnlySpan<T> x, Span<T> y, int planes, in ConvGeometry g) where T : unmanaged, INumber<T>, IMinMaxValue<T>
     {
+        if (typeof(T) == typeof(float) && g.InW <= 4096)
+        {
+            MaxFloat(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y), planes, g);
+            return;
+        }
         int inPlane = g.InH * g.InW, outPlane = g.OutH * g.OutW;
         for (int p = 0; p < planes; p++)
         {
@@ -53,6 +58,55 @@ public static class Pooling
                     }
                     dst[oh * g.OutW + ow] = best;
                 }
+        }
+    }
+
+    /// <summary>
+    /// Float max pooling in two passes per output row: a SIMD max down the window's input rows into
+    /// one line, then the horizontal windows over that line (separable, because max is).
+    /// </summary>
+    private static void MaxFloat(ReadOnlySpan<float> x, Span<float> y, int planes, in ConvGeometry g)
+    {
+        int inPlane = g.InH * g.InW, outPlane = g.OutH * g.OutW;
+        Span<float> line = stackalloc float[g.InW];
+        for (int p = 0; p < planes; p++)
+        {
+            ReadOnlySpan<float> src = x.Slice(p * inPlane, inPlane);
+            Span<float> dst = y.Slice(p * outPlane, outPlane);
+            for (int oh = 0; oh < g.OutH; oh++)
+            {
+                bool any = false;
+                for (int kh = 0; kh < g.KernelH; kh++)
+                {
+                    int ih = oh * g.StrideH - g.PadTop + kh * g.DilationH;
+                    if ((uint)ih >= (uint)g.InH) continue;
+                    ReadOnlySpan<float> row = src.Slice(ih * g.InW, g.InW);
+                    if (any) System.Numerics.Tensors.TensorPrimitives.Max(line, row, line);
+                    else row.CopyTo(line);
+                    any = true;
+                }
+                Span<float> outRow = dst.Slice(oh * g.OutW, g.OutW);
+                if (!any)
+                {
+                    outRow.Fill(float.MinValue);
+                    continue;
+                }
+                for (int ow = 0; ow < g.OutW; ow++)
+                {
+                    int iw0 = ow * g.StrideW - g.PadLeft;
+                    float best = float.NegativeInfinity;
+                    bool seen = false;
+                    for (int kw = 0; kw < g.KernelW; kw++)
+                    {
+                        int iw = iw0 + kw * g.DilationW;
+                        if ((uint)iw >= (uint)g.InW) continue;
+                        float v = line[iw];
+                        if (!seen || v > best || float.IsNaN(v)) best = v;
+                        seen = true;
+                    }
+                    outRow[ow] = seen ? best : float.MinValue;
+                }
+            }
         }
     }
 

@@ -4,6 +4,14 @@ using Xunit;
 
 namespace XairrosX.Tests.AI;
 
+/// <summary>
+/// Kernel tests switch the process-wide SGEMM microkernel family to cover every path, which changes
+/// rounding for any GEMM running meanwhile: this collection never runs in parallel with other tests.
+/// </summary>
+[CollectionDefinition(nameof(KernelTests), DisableParallelization = true)]
+public class KernelFamilySwitching { }
+
+[Collection(nameof(KernelTests))]
 public class KernelTests
 {
     private static float[] Random(Random rng, int n)
