@@ -6,8 +6,11 @@ namespace XairrosX.AI.Kernels;
 /// Single-precision GEMM, C = alpha·op(A)·op(B) (+ C when accumulating), in the Goto/BLIS layout:
 /// B is packed into KC×NR panels that stay in L2, A into MR×KC panels that stay in L1, and a
 /// register-blocked microkernel (AVX-512, AVX2+FMA, or scalar) computes MR×NR tiles.
-/// The row-block loop (<c>ic</c>) has independent iterations once a B panel is packed: that is the
-/// loop a parallel-for will split when threads exist (each worker then needs its own A panel).
+/// Parallelizing later: the row-block loop (<c>ic</c>) has independent iterations once a B panel is
+/// packed, so a parallel-for over it needs one packed B shared by all workers and a private A panel
+/// per worker. The zero-change alternative is to split M: worker w calls <see cref="Multiply(bool, bool, int, int, int, float, float*, int, float*, int, bool, float*, int, GemmWorkspace)"/>
+/// on rows [r0, r1) (A and C offset by r0 rows) with its own <see cref="GemmWorkspace"/>; rows never
+/// share output, at the cost of each worker packing B itself.
 /// </summary>
 public static unsafe class Sgemm
 {
