@@ -77,6 +77,7 @@ public class KernelTests
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(3, 9, 5)]
+    [InlineData(5, 13, 7)]
     [InlineData(17, 40, 33)]
     public unsafe void IntegerGemmMatchesNaive(int m, int n, int k)
     {
