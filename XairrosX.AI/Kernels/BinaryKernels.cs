@@ -37,14 +37,41 @@ public static class BinaryKernels
             Row(op, a, 1, b, 1, output);
             return;
         }
+        Span<int> aFull = stackalloc int[Math.Max(rank, 1)];
+        Span<int> bFull = stackalloc int[Math.Max(rank, 1)];
+        BroadcastStrides(aShape, outShape, aFull);
+        BroadcastStrides(bShape, outShape, bFull);
+        // Merge adjacent axes that both operands walk the same way (dense, or repeated), so a per-channel
+        // bias over H×W becomes rows of H·W instead of rows of W.
+        Span<int> dims = stackalloc int[Math.Max(rank, 1)];
         Span<int> aStrides = stackalloc int[Math.Max(rank, 1)];
         Span<int> bStrides = stackalloc int[Math.Max(rank, 1)];
-        BroadcastStrides(aShape, outShape, aStrides);
-        BroadcastStrides(bShape, outShape, bStrides);
-        int inner = rank == 0 ? 1 : outShape[rank - 1];
-        int aStep = rank == 0 ? 0 : aStrides[rank - 1], bStep = rank == 0 ? 0 : bStrides[rank - 1];
-        int rows = output.Length / Math.Max(inner, 1);
-        Span<int> index = stackalloc int[Math.Max(rank, 1)];
+        int merged = 0;
+        for (int d = 0; d < rank; d++)
+        {
+            if (outShape[d] == 1) continue;
+            if (merged > 0 && Mergeable(aStrides[merged - 1], aFull[d], outShape[d]) && Mergeable(bStrides[merged - 1], bFull[d], outShape[d]))
+            {
+                dims[merged - 1] *= outShape[d];
+                aStrides[merged - 1] = aFull[d];
+                bStrides[merged - 1] = bFull[d];
+                continue;
+            }
+            dims[merged] = outShape[d];
+            aStrides[merged] = aFull[d];
+            bStrides[merged] = bFull[d];
+            merged++;
+        }
+        if (merged == 0)
+        {
+            Row(op, a, 0, b, 0, output);
+            return;
+        }
+        rank = merged;
+        int inner = dims[rank - 1];
+        int aStep = aStrides[rank - 1], bStep = bStrides[rank - 1];
+        int rows = output.Length / inner;
+        Span<int> index = stackalloc int[rank];
         index.Clear();
         int aOff = 0, bOff = 0;
         for (int r = 0; r < rows; r++)
@@ -54,13 +81,16 @@ public static class BinaryKernels
             {
                 aOff += aStrides[d];
                 bOff += bStrides[d];
-                if (++index[d] < outShape[d]) break;
-                aOff -= aStrides[d] * outShape[d];
-                bOff -= bStrides[d] * outShape[d];
+                if (++index[d] < dims[d]) break;
+                aOff -= aStrides[d] * dims[d];
+                bOff -= bStrides[d] * dims[d];
                 index[d] = 0;
             }
         }
     }
+
+    /// <summary>An outer axis with stride <paramref name="outer"/> folds into the next axis (stride <paramref name="inner"/>, length <paramref name="length"/>) when both repeat or the outer one continues the inner one densely.</summary>
+    private static bool Mergeable(int outer, int inner, int length) => (outer == 0 && inner == 0) || (inner != 0 && outer == inner * length);
 
     /// <summary>Strides (in elements) of <paramref name="shape"/> seen through the broadcast to <paramref name="outShape"/>: 0 on repeated axes.</summary>
     public static void BroadcastStrides(ReadOnlySpan<int> shape, ReadOnlySpan<int> outShape, Span<int> strides)

@@ -6,7 +6,8 @@ namespace XairrosX.AI.Kernels;
 /// <summary>
 /// Integer GEMM for u8/s8 operands with zero points: C(int32) = Σ (A − a0)(B − b0). Operands are
 /// widened to int16 with the zero point removed, B is packed as interleaved k-pairs, and AVX2's
-/// vpmaddwd multiplies two k-steps per instruction exactly (|a|,|b| ≤ 255, no saturation possible).
+/// vpmaddwd (SSE2 pmaddwd on baseline builds) multiplies two k-steps per instruction exactly
+/// (|a|,|b| ≤ 255, no saturation possible).
 /// </summary>
 public static unsafe class IntegerGemm
 {
@@ -57,6 +58,21 @@ public static unsafe class IntegerGemm
                         acc = Avx2.Add(acc, Avx2.MultiplyAddAdjacent(av, bv));
                     }
                     Avx.Store(crow + j, acc);
+                }
+            }
+            if (Sse2.IsSupported)
+            {
+                // x64 baseline (pmaddwd): what builds without AVX2 run.
+                for (; j + 4 <= n; j += 4)
+                {
+                    Vector128<int> acc = Vector128<int>.Zero;
+                    for (int p = 0; p < kPairs; p++)
+                    {
+                        Vector128<short> av = Vector128.Create(arow[p]).AsInt16();
+                        Vector128<short> bv = Sse2.LoadVector128(bp + ((long)p * n + j) * 2);
+                        acc = Sse2.Add(acc, Sse2.MultiplyAddAdjacent(av, bv));
+                    }
+                    Sse2.Store(crow + j, acc);
                 }
             }
             for (; j < n; j++)

@@ -6,8 +6,11 @@ namespace XairrosX.AI.Kernels;
 /// Single-precision GEMM, C = alpha·op(A)·op(B) (+ C when accumulating), in the Goto/BLIS layout:
 /// B is packed into KC×NR panels that stay in L2, A into MR×KC panels that stay in L1, and a
 /// register-blocked microkernel (AVX-512, AVX2+FMA, or scalar) computes MR×NR tiles.
-/// The row-block loop (<c>ic</c>) has independent iterations once a B panel is packed: that is the
-/// loop a parallel-for will split when threads exist (each worker then needs its own A panel).
+/// Parallelizing later: the row-block loop (<c>ic</c>) has independent iterations once a B panel is
+/// packed, so a parallel-for over it needs one packed B shared by all workers and a private A panel
+/// per worker. The zero-change alternative is to split M: worker w calls <see cref="Multiply(bool, bool, int, int, int, float, float*, int, float*, int, bool, float*, int, GemmWorkspace)"/>
+/// on rows [r0, r1) (A and C offset by r0 rows) with its own <see cref="GemmWorkspace"/>; rows never
+/// share output, at the cost of each worker packing B itself.
 /// </summary>
 public static unsafe class Sgemm
 {
@@ -56,12 +59,16 @@ public static unsafe class Sgemm
             {
                 int kc = Math.Min(KC, k - pc);
                 bool add = accumulate || pc > 0;
-                PackB(transB, b, ldb, bRowOffsets, pc, jc, kc, nc, nr, packedB);
+                // Rows given by offsets are read in place for full panels: for the few-row GEMMs of
+                // convolution, packing B would cost as much as the arithmetic (see MacroKernel).
+                bool direct = bRowOffsets != null && kind != SgemmMicroKernel.Kind.Scalar;
+                if (!direct) PackB(transB, b, ldb, bRowOffsets, pc, jc, kc, nc, nr, packedB);
                 for (int ic = 0; ic < m; ic += MC)
                 {
                     int mc = Math.Min(MC, m - ic);
                     PackA(transA, a, lda, ic, pc, mc, kc, mr, alpha, packedA);
-                    MacroKernel(kind, mr, nr, mc, nc, kc, packedA, packedB, c + (long)ic * ldc + jc, ldc, add);
+                    MacroKernel(kind, mr, nr, mc, nc, kc, packedA, packedB, c + (long)ic * ldc + jc, ldc, add,
+                        direct ? b + jc : null, direct ? bRowOffsets + pc : null);
                 }
             }
         }
@@ -104,12 +111,25 @@ public static unsafe class Sgemm
         }
     }
 
-    private static void MacroKernel(SgemmMicroKernel.Kind kind, int mr, int nr, int mc, int nc, int kc, float* packedA, float* packedB, float* c, int ldc, bool add)
+    private static void MacroKernel(SgemmMicroKernel.Kind kind, int mr, int nr, int mc, int nc, int kc, float* packedA, float* packedB,
+        float* c, int ldc, bool add, float* directB, int* directRows)
     {
         float* edge = stackalloc float[SgemmMicroKernel.MaxMR * SgemmMicroKernel.MaxNR];
         for (int jr = 0; jr < nc; jr += nr)
         {
             int nEff = Math.Min(nr, nc - jr);
+            if (directB != null)
+            {
+                if (nEff == nr)
+                {
+                    DirectPanel(kind, mr, nr, mc, kc, packedA, new OffsetRows(directB + jr, directRows), c + jr, ldc, add, edge);
+                    continue;
+                }
+                // The last, partial panel would read past the rows' ends: pack just that one.
+                PackPanel(directB + jr, directRows, kc, nEff, nr, packedB);
+                DirectPanel(kind, mr, nr, mc, kc, packedA, new PackedRows(packedB, nr), c + jr, ldc, add, edge, nEff);
+                continue;
+            }
             float* bPanel = packedB + (long)jr * kc;
             for (int ir = 0; ir < mc; ir += mr)
             {
@@ -127,6 +147,35 @@ public static unsafe class Sgemm
                     for (int j = 0; j < nEff; j++)
                         cTile[(long)i * ldc + j] = add ? cTile[(long)i * ldc + j] + edge[i * nr + j] : edge[i * nr + j];
             }
+        }
+    }
+
+    private static void DirectPanel<TRows>(SgemmMicroKernel.Kind kind, int mr, int nr, int mc, int kc, float* packedA, TRows rows,
+        float* c, int ldc, bool add, float* edge, int nEff = int.MaxValue) where TRows : struct, IPanelRows
+    {
+        nEff = Math.Min(nEff, nr);
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int mEff = Math.Min(mr, mc - ir);
+            float* cTile = c + (long)ir * ldc;
+            if (mEff == mr && nEff == nr)
+            {
+                SgemmMicroKernel.Run(kind, kc, packedA + (long)ir * kc, rows, cTile, ldc, add);
+                continue;
+            }
+            SgemmMicroKernel.Run(kind, kc, packedA + (long)ir * kc, rows, edge, nr, false);
+            for (int i = 0; i < mEff; i++)
+                for (int j = 0; j < nEff; j++)
+                    cTile[(long)i * ldc + j] = add ? cTile[(long)i * ldc + j] + edge[i * nr + j] : edge[i * nr + j];
+        }
+    }
+
+    private static void PackPanel(float* b, int* rowOffsets, int kc, int cols, int nr, float* dst)
+    {
+        for (int p = 0; p < kc; p++, dst += nr)
+        {
+            new ReadOnlySpan<float>(b + rowOffsets[p], cols).CopyTo(new Span<float>(dst, cols));
+            new Span<float>(dst + cols, nr - cols).Clear();
         }
     }
 

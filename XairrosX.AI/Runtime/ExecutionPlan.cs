@@ -11,11 +11,13 @@ namespace XairrosX.AI.Runtime;
 internal sealed class ExecutionPlan : IDisposable
 {
     private readonly int[][] _inputShapes;
+    private readonly TensorDataType[] _inputTypes;
     private readonly byte[]?[] _inputValues;
 
-    private ExecutionPlan(int[][] inputShapes, byte[]?[] inputValues, Tensor?[] values, ValueType[] types, TensorArena arena, MemoryPlan memory, NativeBuffer? scratch)
+    private ExecutionPlan(int[][] inputShapes, TensorDataType[] inputTypes, byte[]?[] inputValues, Tensor?[] values, ValueType[] types, TensorArena arena, MemoryPlan memory, NativeBuffer? scratch)
     {
         _inputShapes = inputShapes;
+        _inputTypes = inputTypes;
         _inputValues = inputValues;
         Values = values;
         Types = types;
@@ -34,7 +36,7 @@ internal sealed class ExecutionPlan : IDisposable
     {
         for (int i = 0; i < inputs.Count; i++)
         {
-            if (!inputs[i].Shape.SequenceEqual(_inputShapes[i])) return false;
+            if (inputs[i].DataType != _inputTypes[i] || !inputs[i].Shape.SequenceEqual(_inputShapes[i])) return false;
             byte[]? v = _inputValues[i];
             if (v != null && !inputs[i].Contiguous().Bytes().SequenceEqual(v)) return false;
         }
@@ -125,16 +127,18 @@ internal sealed class ExecutionPlan : IDisposable
         }
 
         var shapes = new int[inputs.Count][];
+        var inputTypes = new TensorDataType[inputs.Count];
         var inputValues = new byte[]?[inputs.Count];
         for (int i = 0; i < inputs.Count; i++)
         {
             shapes[i] = inputs[i].Shape.ToArray();
+            inputTypes[i] = inputs[i].DataType;
             if (readRuntimeValues && inputs[i].DataType == TensorDataType.Int64) inputValues[i] = inputs[i].Contiguous().Bytes().ToArray();
         }
         var finalTypes = new ValueType[valueCount];
         for (int v = 0; v < valueCount; v++) finalTypes[v] = types[v] ?? new ValueType();
         NativeBuffer? scratchBuffer = scratch > 0 ? new NativeBuffer(scratch) : null;
-        return new ExecutionPlan(shapes, inputValues, values, finalTypes, arena, memory, scratchBuffer);
+        return new ExecutionPlan(shapes, inputTypes, inputValues, values, finalTypes, arena, memory, scratchBuffer);
     }
 
     public void Dispose()

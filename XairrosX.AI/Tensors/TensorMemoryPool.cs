@@ -3,7 +3,8 @@ namespace XairrosX.AI.Tensors;
 /// <summary>
 /// Recycles <see cref="NativeBuffer"/>s by power-of-two size class so repeated model loads and
 /// temporary tensors do not churn the allocator. The kernel can replace <see cref="Shared"/> with a
-/// pool fed by its own page allocator. Not thread-safe (the library has no threads yet).
+/// pool fed by its own page allocator. Thread-safe: sessions of different models may plan on
+/// different threads; renting happens only when a plan is built, so the lock is never hot.
 /// </summary>
 public sealed class TensorMemoryPool
 {
@@ -11,6 +12,7 @@ public sealed class TensorMemoryPool
     private const int MaxClass = 40;  // 1 TiB: far beyond any real request
     private readonly Stack<NativeBuffer>[] _free = new Stack<NativeBuffer>[MaxClass + 1];
     private readonly int _maxPerClass;
+    private readonly object _gate = new();
 
     /// <summary>Creates a pool keeping at most <paramref name="maxPerClass"/> idle buffers per size class.</summary>
     public TensorMemoryPool(int maxPerClass = 8)
@@ -29,13 +31,14 @@ public sealed class TensorMemoryPool
     public NativeBuffer Rent(long byteLength)
     {
         int sizeClass = SizeClass(byteLength);
-        if (_free[sizeClass].TryPop(out NativeBuffer? buffer))
+        NativeBuffer? buffer;
+        lock (_gate)
         {
-            IdleBytes -= buffer.ByteLength;
-            buffer.Bytes.Clear();
-            return buffer;
+            if (_free[sizeClass].TryPop(out buffer)) IdleBytes -= buffer.ByteLength;
         }
-        return new NativeBuffer(1L << sizeClass);
+        if (buffer == null) return new NativeBuffer(1L << sizeClass);
+        buffer.Bytes.Clear();
+        return buffer;
     }
 
     /// <summary>Gives a rented buffer back; it must not be used afterwards.</summary>
@@ -43,21 +46,27 @@ public sealed class TensorMemoryPool
     {
         if (buffer.IsDisposed) return;
         int sizeClass = SizeClass(buffer.ByteLength);
-        if ((1L << sizeClass) != buffer.ByteLength || _free[sizeClass].Count >= _maxPerClass)
+        lock (_gate)
         {
-            buffer.Dispose();
-            return;
+            if ((1L << sizeClass) == buffer.ByteLength && _free[sizeClass].Count < _maxPerClass)
+            {
+                _free[sizeClass].Push(buffer);
+                IdleBytes += buffer.ByteLength;
+                return;
+            }
         }
-        _free[sizeClass].Push(buffer);
-        IdleBytes += buffer.ByteLength;
+        buffer.Dispose();
     }
 
     /// <summary>Frees every idle buffer.</summary>
     public void Trim()
     {
-        foreach (Stack<NativeBuffer> stack in _free)
-            while (stack.TryPop(out NativeBuffer? b)) b.Dispose();
-        IdleBytes = 0;
+        lock (_gate)
+        {
+            foreach (Stack<NativeBuffer> stack in _free)
+                while (stack.TryPop(out NativeBuffer? b)) b.Dispose();
+            IdleBytes = 0;
+        }
     }
 
     private static int SizeClass(long byteLength)

@@ -4,6 +4,14 @@ using Xunit;
 
 namespace XairrosX.Tests.AI;
 
+/// <summary>
+/// Kernel tests switch the process-wide SGEMM microkernel family to cover every path, which changes
+/// rounding for any GEMM running meanwhile: this collection never runs in parallel with other tests.
+/// </summary>
+[CollectionDefinition(nameof(KernelTests), DisableParallelization = true)]
+public class KernelFamilySwitching { }
+
+[Collection(nameof(KernelTests))]
 public class KernelTests
 {
     private static float[] Random(Random rng, int n)
@@ -19,7 +27,7 @@ public class KernelTests
     [InlineData(7, 33, 5)]
     [InlineData(13, 17, 300)]
     [InlineData(97, 70, 260)]
-    [InlineData(200, 1100, 40)]
+    [InlineData(20, 1100, 24)]
     public void SgemmMatchesNaiveOnEveryMicrokernel(int m, int n, int k)
     {
         // The tests of a class run sequentially, and the kernel choice is restored afterwards.
@@ -69,6 +77,7 @@ public class KernelTests
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(3, 9, 5)]
+    [InlineData(5, 13, 7)]
     [InlineData(17, 40, 33)]
     public unsafe void IntegerGemmMatchesNaive(int m, int n, int k)
     {
@@ -91,6 +100,92 @@ public class KernelTests
                 for (int p = 0; p < k; p++) s += (a[i * k + p] - aZero) * (b[p * n + j] - bZero[j]);
                 Assert.Equal(s, c[i * n + j]);
             }
+    }
+
+    [Fact]
+    public void BroadcastMatchesNaiveIndexingOnRandomShapes()
+    {
+        var rng = new Random(5);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            int rank = rng.Next(0, 5);
+            var outShape = new int[rank];
+            for (int d = 0; d < rank; d++) outShape[d] = rng.Next(1, 5);
+            int[] Operand()
+            {
+                int r = rng.Next(0, rank + 1);
+                var s = new int[r];
+                for (int d = 0; d < r; d++) s[d] = rng.Next(2) == 0 ? 1 : outShape[rank - r + d];
+                return s;
+            }
+            int[] aShape = Operand(), bShape = Operand();
+            int[] shape = XairrosX.AI.Tensors.TensorShape.Broadcast(aShape, bShape);
+            float[] a = Random(rng, XairrosX.AI.Tensors.TensorShape.ElementCount(aShape));
+            float[] b = Random(rng, XairrosX.AI.Tensors.TensorShape.ElementCount(bShape));
+            var y = new float[XairrosX.AI.Tensors.TensorShape.ElementCount(shape)];
+            BinaryKernels.Apply(BinaryOp.Sub, a, aShape, b, bShape, y, shape);
+            var index = new int[shape.Length];
+            for (int i = 0; i < y.Length; i++)
+            {
+                int rem = i;
+                for (int d = shape.Length - 1; d >= 0; d--) { index[d] = rem % shape[d]; rem /= shape[d]; }
+                float expected = a[Offset(aShape, index)] - b[Offset(bShape, index)];
+                Assert.True(expected == y[i], $"trial {trial}: [{string.Join(",", aShape)}] - [{string.Join(",", bShape)}] at {i}");
+            }
+        }
+    }
+
+    private static int Offset(int[] shape, int[] outIndex)
+    {
+        int offset = 0, skip = outIndex.Length - shape.Length;
+        for (int d = 0; d < shape.Length; d++) offset = offset * shape[d] + (shape[d] == 1 ? 0 : outIndex[skip + d]);
+        return offset;
+    }
+
+    [Theory]
+    [InlineData(1, 28, 28, 8, 5, 1, 2, 1)]
+    [InlineData(8, 14, 14, 16, 5, 1, 2, 1)]
+    [InlineData(3, 9, 11, 37, 3, 1, 1, 2)]
+    [InlineData(4, 10, 7, 5, 3, 2, 1, 1)]
+    public unsafe void ConvolutionMatchesNaiveOnEveryMicrokernel(int c, int h, int w, int m, int k, int stride, int pad, int dilation)
+    {
+        var rng = new Random(c * 100 + m);
+        ConvGeometry g = ConvGeometry.Create(c, h, w, k, k, stride, stride, dilation, dilation, [pad, pad, pad, pad], "NOTSET", false);
+        float[] x = Random(rng, c * h * w), weights = Random(rng, m * c * k * k), bias = Random(rng, m);
+        var expected = new double[m * g.OutH * g.OutW];
+        for (int o = 0; o < m; o++)
+            for (int oh = 0; oh < g.OutH; oh++)
+                for (int ow = 0; ow < g.OutW; ow++)
+                {
+                    double sum = bias[o];
+                    for (int ci = 0; ci < c; ci++)
+                        for (int kh = 0; kh < k; kh++)
+                            for (int kw = 0; kw < k; kw++)
+                            {
+                                int ih = oh * stride - pad + kh * dilation, iw = ow * stride - pad + kw * dilation;
+                                if ((uint)ih < (uint)h && (uint)iw < (uint)w) sum += x[(ci * h + ih) * w + iw] * weights[((o * c + ci) * k + kh) * k + kw];
+                            }
+                    expected[(o * g.OutH + oh) * g.OutW + ow] = sum;
+                }
+        SgemmMicroKernel.Kind original = SgemmMicroKernel.Current;
+        using var ws = new GemmWorkspace();
+        try
+        {
+            foreach (SgemmMicroKernel.Kind kind in Enum.GetValues<SgemmMicroKernel.Kind>())
+            {
+                if (!SgemmMicroKernel.TrySelect(kind)) continue;
+                var y = new float[expected.Length];
+                var scratch = new float[Math.Max(1, Convolution.ScratchFloats(g, m))];
+                fixed (float* px = x, pw = weights, pb = bias, py = y, ps = scratch)
+                    Convolution.Forward(px, pw, pb, py, 1, m, 1, g, ps, ws);
+                for (int i = 0; i < y.Length; i++)
+                    Assert.True(Math.Abs(y[i] - expected[i]) <= 1e-4 * (1 + Math.Abs(expected[i])), $"{kind} [{i}] {y[i]} vs {expected[i]}");
+            }
+        }
+        finally
+        {
+            SgemmMicroKernel.TrySelect(original);
+        }
     }
 
     [Fact]

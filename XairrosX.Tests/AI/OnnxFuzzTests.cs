@@ -92,6 +92,34 @@ public class OnnxFuzzTests
     }
 
     [Fact]
+    public void BitFlippedNodeTestModelsFailCleanlyOrRunOnTheirInputs()
+    {
+        var rng = new Random(5);
+        int cases = 0;
+        foreach (string dir in Directory.GetDirectories(OnnxTestData.NodeTestRoot))
+        {
+            if (OnnxNodeTests.Unsupported.ContainsKey(Path.GetFileName(dir))) continue;
+            byte[] model = File.ReadAllBytes(Path.Combine(dir, "model.onnx"));
+            List<Tensor> inputs = OnnxTestData.LoadSet(Path.Combine(dir, "test_data_set_0"), "input");
+            for (int i = 0; i < 8; i++, cases++)
+            {
+                byte[] copy = (byte[])model.Clone();
+                for (int f = rng.Next(1, 4); f > 0; f--) copy[rng.Next(copy.Length)] ^= (byte)(1 << rng.Next(8));
+                try
+                {
+                    using InferenceSession session = InferenceSession.Load(copy);
+                    session.Run(inputs);
+                }
+                catch (OnnxFormatException) { }
+                catch (OnnxNotSupportedException) { }
+                catch (OnnxModelException) { }
+                catch (ArgumentException e) when (e.Message.StartsWith("input", StringComparison.Ordinal) || e.Message.StartsWith("model expects", StringComparison.Ordinal)) { }
+            }
+        }
+        Assert.True(cases >= 1000, $"only {cases} cases");
+    }
+
+    [Fact]
     public void CorruptTensorFilesAreRejectedCleanly()
     {
         byte[] input = File.ReadAllBytes(Path.Combine(MnistTests.MnistDir, "test_data_set_0", "input_0.pb"));

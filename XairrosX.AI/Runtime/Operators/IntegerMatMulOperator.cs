@@ -64,17 +64,12 @@ internal sealed class IntegerMatMulOperator : Operator
     {
         Tensor a = ctx.Input(0), b = ctx.Input(_bIndex), y = ctx.Output(0);
         MatMulLayout l = _layout;
-        Span<int> aZero = stackalloc int[1], bZeroOne = stackalloc int[1];
-        int[]? bZeroMany = null;
+        Span<int> aZero = stackalloc int[1];
         aZero[0] = ZeroPoints(ctx.OptionalInput(2), 0);
-        ReadOnlySpan<int> bZero = bZeroOne;
-        if (ctx.OptionalInput(_bZeroIndex) is Tensor bz && bz.ElementCount > 1)
-        {
-            bZeroMany = new int[bz.ElementCount];
-            for (int j = 0; j < bZeroMany.Length; j++) bZeroMany[j] = ZeroPoints(bz, j);
-            bZero = bZeroMany;
-        }
-        else bZeroOne[0] = ZeroPoints(ctx.OptionalInput(_bZeroIndex), 0);
+        Tensor? bz = ctx.OptionalInput(_bZeroIndex);
+        int bZeroCount = bz?.ElementCount ?? 1;
+        Span<int> bZero = bZeroCount <= 1024 ? stackalloc int[bZeroCount] : new int[bZeroCount];
+        for (int j = 0; j < bZeroCount; j++) bZero[j] = ZeroPoints(bz, j);
         if (ctx.OptionalInput(2) is Tensor az && az.ElementCount > 1)
             throw new OnnxNotSupportedException($"{Node.Describe()}: per-row a_zero_point is not supported");
 
