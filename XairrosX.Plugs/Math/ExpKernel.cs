@@ -81,9 +81,24 @@ internal static class ExpKernel
     {
         double p = Expm1Reduced(rHi, rLo, out double pLo);
         double hi = FastTwoSum(1.0, p, out double e);
-        double y = hi + (e + pLo);
-        if (k >= -1022 && k <= 1023) return y * Pow2(k);
-        return ScaleB(y, k);
+        double y = FastTwoSum(hi, e + pLo, out double yLo);
+        if (k >= -1021 && k <= 1023) return y * Pow2(k);
+        if (k > 0) return ScaleB(y, k);
+        return ScaleToSubnormal(y, yLo, k);
+    }
+
+    /// <summary>
+    /// (y + yLo) * 2^k for a subnormal result, rounded once: scaling y alone rounds to the subnormal
+    /// grid, then yLo decides whether that rounding went the wrong way (no double rounding).
+    /// </summary>
+    private static double ScaleToSubnormal(double y, double yLo, int k)
+    {
+        double scaled = ScaleB(y, k);
+        double residual = (y - ScaleB(scaled, -k)) + yLo; // y - back is exact: back is y rounded coarser
+        double halfQuantum = ScaleB(0.5, -1074 - k);      // half a subnormal step, in y's scale
+        if (residual > halfQuantum) return FromBits(Bits(scaled) + 1);
+        if (residual < -halfQuantum) return FromBits(Bits(scaled) - 1);
+        return scaled;
     }
 
     /// <summary>expm1(x) for 0 &lt;= x &lt;= 45 as a double-double (relative error ~2^-59).</summary>
