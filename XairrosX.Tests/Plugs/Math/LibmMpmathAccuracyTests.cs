@@ -19,7 +19,7 @@ namespace XairrosX.Tests.Plugs.Math;
 /// </summary>
 public sealed class LibmMpmathAccuracyTests(ITestOutputHelper output)
 {
-    private const int Samples = 1500;
+    private const int Samples = 1000;
 
     // Bounds: 0.5 is correct rounding; the kernels keep ~2^-58 relative error before the final rounding,
     // so results within ~0.03 ulp of a midpoint may round the other way (0.52); the trig, acos and
