@@ -4,10 +4,12 @@ using static XairrosX.Plugs.Math.Ieee754;
 namespace XairrosX.Plugs.Math;
 
 /// <summary>
-/// exp(x) = 2^k * (1 + p) with x = k*ln2 + r, |r| &lt;= ln2/2, and p = expm1(r) returned as a
-/// double-double. The polynomial is the Taylor series of expm1 (coefficients 1/n!, exact math),
-/// carried to r^14 so truncation stays below 2^-60; r^2/2 is formed exactly with TwoProd so the only
-/// sizeable rounding left is the final one. Shared by exp, exp2, expm1, pow and the hyperbolics.
+/// Two reductions of exp. The fast one (exp, exp2, pow, large sinh/cosh): x = (64k + j) ln2/64 + r with
+/// |r| &lt;= ln2/128, exp x = 2^k * 2^(j/64) * exp(r), 2^(j/64) as a double-double from
+/// <see cref="LibmTables.Exp2Sixtyfourths"/> and exp(r) by its Taylor series to r^6 (below 2^-64).
+/// The table-free one (expm1 and the hyperbolics, which need exp(r) - 1 without the table's offset):
+/// x = k ln2 + r, |r| &lt;= ln2/2, Taylor series of expm1 to r^14 with r^2/2 formed exactly.
+/// Both keep ~2^-60 relative error before the final rounding; all coefficients are 1/n! (exact math).
 /// </summary>
 internal static class ExpKernel
 {
@@ -18,6 +20,11 @@ internal static class ExpKernel
     /// <summary>ln 2 as a full double-double.</summary>
     internal const double Ln2Hi = 0.6931471805599453;
     internal const double Ln2Lo = 2.3190468138462996e-17;
+
+    private const double InvLn2Times64 = 92.33248261689366;
+    /// <summary>ln2/64 rounded to 36 bits: kd * Ln2By64Hi is exact for |kd| &lt; 2^17.</summary>
+    private const double Ln2By64Hi = 0.010830424696223417;
+    private const double Ln2By64Lo = 2.572804622327669e-14;
 
     private const double E3 = 1.0 / 6;
     private const double E4 = 1.0 / 24;
@@ -67,23 +74,58 @@ internal static class ExpKernel
         return FastTwoSum(s, tail, out pLo);
     }
 
-    /// <summary>exp(xHi + xLo) for any finite or infinite xHi, one final rounding (or two if subnormal).</summary>
+    /// <summary>exp(xHi + xLo) for any finite or infinite xHi, one final rounding (subnormals included).</summary>
     internal static double Exp(double xHi, double xLo)
     {
         if (xHi > 710.0) return double.PositiveInfinity;
         if (xHi < -746.0) return 0.0;
-        int k = Reduce(xHi, xLo, out double rHi, out double rLo);
-        return ScaleOnePlus(k, rHi, rLo);
+        double kd = xHi * InvLn2Times64 + RoundShifter - RoundShifter;
+        double t = xHi - kd * Ln2By64Hi; // exact (Sterbenz, and kd * Ln2By64Hi is exact)
+        double rHi = TwoSum(t, xLo - kd * Ln2By64Lo, out double rLo);
+        return ScaleTable((long)kd, rHi, rLo);
     }
 
-    /// <summary>2^k * exp(r) = 2^k * (1 + expm1(r)); IEEE overflow/underflow come from the scaling.</summary>
-    internal static double ScaleOnePlus(int k, double rHi, double rLo)
+    /// <summary>2^x for |x| &lt; 1100: x = kd/64 + f exactly, exp(f ln2) with f ln2 as a double-double.</summary>
+    internal static double Exp2(double x)
     {
-        double p = Expm1Reduced(rHi, rLo, out double pLo);
-        double hi = FastTwoSum(1.0, p, out double e);
-        double y = hi + (e + pLo);
-        if (k >= -1022 && k <= 1023) return y * Pow2(k);
-        return ScaleB(y, k);
+        double kd = x * 64.0 + RoundShifter - RoundShifter;
+        double f = x - kd * (1.0 / 64);
+        double rHi = TwoProd(f, Ln2Hi, out double rLo);
+        return ScaleTable((long)kd, rHi, rLo + f * Ln2Lo);
+    }
+
+    /// <summary>2^(kd/64) * exp(rHi + rLo) for |rHi| &lt;= ~ln2/128.</summary>
+    private static double ScaleTable(long kd, double rHi, double rLo)
+    {
+        int j = (int)(kd & 63);
+        int k = (int)(kd >> 6);
+        System.ReadOnlySpan<ulong> table = LibmTables.Exp2Sixtyfourths;
+        double tHi = FromBits(table[2 * j]);
+        double tLo = FromBits(table[2 * j + 1]);
+        // exp(r) - 1 = r + r^2 (1/2 + r/6 + ...); only r itself needs the double-double treatment.
+        double q = MulAdd(rHi, 1.0 / 720, 1.0 / 120);
+        q = MulAdd(rHi, q, 1.0 / 24);
+        q = MulAdd(rHi, q, 1.0 / 6);
+        q = MulAdd(rHi, q, 0.5);
+        double higher = rLo + rHi * rHi * q;
+        double y = FastTwoSum(tHi, tHi * rHi + (tLo + tHi * higher + tLo * rHi), out double yLo);
+        if (k >= -1021 && k <= 1023) return y * Pow2(k);
+        if (k > 0) return ScaleB(y, k);
+        return ScaleToSubnormal(y, yLo, k);
+    }
+
+    /// <summary>
+    /// (y + yLo) * 2^k for a subnormal result, rounded once: scaling y alone rounds to the subnormal
+    /// grid, then yLo decides whether that rounding went the wrong way (no double rounding).
+    /// </summary>
+    private static double ScaleToSubnormal(double y, double yLo, int k)
+    {
+        double scaled = ScaleB(y, k);
+        double residual = (y - ScaleB(scaled, -k)) + yLo; // y - back is exact: back is y rounded coarser
+        double halfQuantum = ScaleB(0.5, -1074 - k);      // half a subnormal step, in y's scale
+        if (residual > halfQuantum) return FromBits(Bits(scaled) + 1);
+        if (residual < -halfQuantum) return FromBits(Bits(scaled) - 1);
+        return scaled;
     }
 
     /// <summary>expm1(x) for 0 &lt;= x &lt;= 45 as a double-double (relative error ~2^-59).</summary>

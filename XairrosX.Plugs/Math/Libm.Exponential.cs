@@ -31,12 +31,7 @@ public static partial class Libm
         if (double.IsNaN(x)) return x;
         if (x >= 1024.0) return double.PositiveInfinity;
         if (x < -1080.0) return 0.0;
-        // x = k + f with |f| <= 1/2 exactly, then 2^f = exp(f * ln2) with f*ln2 as a double-double.
-        double kd = x + RoundShifter - RoundShifter;
-        double f = x - kd;
-        double rHi = TwoProd(f, ExpKernel.Ln2Hi, out double rLo);
-        rLo += f * ExpKernel.Ln2Lo;
-        return ExpKernel.ScaleOnePlus((int)kd, rHi, rLo);
+        return ExpKernel.Exp2(x);
     }
 
     /// <summary>e^x - 1 without cancellation near 0 (C <c>expm1</c>).</summary>

@@ -76,7 +76,8 @@ public static partial class Libm
         int quantum = top + exponent - 52; // exponent of the result's last bit, floored at the subnormal quantum
         if (quantum < -1074) quantum = -1074;
         int drop = quantum - exponent;
-        if (drop <= 0) return ScaleB((double)(ulong)sum, exponent); // at most 53 bits: exact
+        // Integers below 2^53 convert through long: signed CVTSI2SD, no unsigned-conversion helper in the kernel.
+        if (drop <= 0) return ScaleB((long)(ulong)sum, exponent); // at most 53 bits: exact
         ulong kept;
         bool roundUp;
         if (drop > 127)
@@ -92,7 +93,7 @@ public static partial class Libm
             roundUp = rest > half || (rest == half && (kept & 1) != 0);
         }
         if (roundUp) kept++;
-        return ScaleB(kept, quantum); // kept <= 2^53: exact unless it overflows to inf
+        return ScaleB((long)kept, quantum); // kept <= 2^53: exact unless it overflows to inf
     }
 
     private static UInt128 ShiftRightSticky(UInt128 v, int n)

@@ -23,7 +23,7 @@ public static partial class Libm
         else
         {
             double m = ExpKernel.Expm1DoubleDouble(ax, out double mLo);
-            double e = FastTwoSum(1.0, m, out double eLo);
+            double e = TwoSum(1.0, m, out double eLo);
             double q = Divide(m, mLo, e, eLo + mLo, out double qLo);
             v = 0.5 * Add(m, mLo, q, qLo, out _);
         }
@@ -40,7 +40,7 @@ public static partial class Libm
         if (ax < TwoToMinus27) return 1.0;
         if (ax > HyperbolicLarge) return HalfExp(ax);
         double m = ExpKernel.Expm1DoubleDouble(ax, out double mLo);
-        double e = FastTwoSum(1.0, m, out double eLo);
+        double e = TwoSum(1.0, m, out double eLo);
         eLo += mLo;
         double inv = Divide(1.0, 0.0, e, eLo, out double invLo);
         return 0.5 * Add(e, eLo, inv, invLo, out _);
@@ -59,7 +59,7 @@ public static partial class Libm
         else
         {
             double m = ExpKernel.Expm1DoubleDouble(2.0 * ax, out double mLo);
-            double d = FastTwoSum(2.0, m, out double dLo);
+            double d = TwoSum(2.0, m, out double dLo);
             v = Divide(m, mLo, d, dLo + mLo, out _);
         }
         return IsNegative(x) ? -v : v;

@@ -89,7 +89,7 @@ public static partial class Libm
             d -= step;
         }
         // r * 2^qy is a multiple of y's quantum, hence representable: (double)r and the scaling are exact.
-        return CopySign(ScaleB(r, qy), x);
+        return CopySign(ScaleB((long)r, qy), x); // via long: signed conversion, r < 2^53
     }
 
     /// <summary>floor without SSE4.1.</summary>

@@ -58,13 +58,13 @@ internal static class LogKernel
     {
         double z = TwoProd(rHi, rHi, out double zLo);
         double a = FastTwoSum(rHi, -0.5 * z, out double ae);
-        double q = MulAdd(rHi, -1.0 / 10, 1.0 / 9);
-        q = MulAdd(rHi, q, -1.0 / 8);
-        q = MulAdd(rHi, q, 1.0 / 7);
-        q = MulAdd(rHi, q, -1.0 / 6);
-        q = MulAdd(rHi, q, 1.0 / 5);
-        q = MulAdd(rHi, q, -1.0 / 4);
-        q = MulAdd(rHi, q, 1.0 / 3);
+        // 1/3 - r/4 + r^2/5 - ... - r^7/10 in Estrin form: four short chains instead of one of eight.
+        double r2 = rHi * rHi;
+        double p01 = MulAdd(rHi, -1.0 / 4, 1.0 / 3);
+        double p23 = MulAdd(rHi, -1.0 / 6, 1.0 / 5);
+        double p45 = MulAdd(rHi, -1.0 / 8, 1.0 / 7);
+        double p67 = MulAdd(rHi, -1.0 / 10, 1.0 / 9);
+        double q = MulAdd(r2 * r2, MulAdd(r2, p67, p45), MulAdd(r2, p23, p01));
         // d/dr log1p = 1/(1+r) ~ 1 - r carries rLo through.
         lo = ae - 0.5 * zLo + rLo * (1.0 - rHi) + z * rHi * q;
         return a;

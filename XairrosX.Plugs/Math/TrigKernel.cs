@@ -68,8 +68,11 @@ internal static class TrigKernel
         p = MulAdd(z, p, C6);
         p = MulAdd(z, p, C4);
 
+        // z^2 * p reaches 0.016: form it with TwoProd so its rounding does not show in the result.
+        double zz = TwoProd(z, z, out double zzErr);
+        double quartic = TwoProd(zz, p, out double quarticErr);
         // d/dr cos = -sin ~ -r carries rLo through.
-        double tail = we - 0.5 * zErr - rHi * rLo + z * z * p;
+        double tail = we - 0.5 * zErr - rHi * rLo + quartic + (quarticErr + (zzErr + 2.0 * z * zErr) * p);
         return FastTwoSum(w, tail, out lo);
     }
 }

@@ -81,8 +81,8 @@ internal static class TrigReduction
         }
         int lz = (int)UInt128.LeadingZeroCount(fraction);
         fraction <<= lz;
-        double fHi = (double)(ulong)(fraction >> 75) * Pow2(-53 - lz);
-        double fLo = (double)((ulong)(fraction >> 22) & ((1UL << 53) - 1)) * Pow2(-106 - lz);
+        double fHi = (long)(ulong)(fraction >> 75) * Pow2(-53 - lz); // 53-bit integers convert exactly via long
+        double fLo = (long)((ulong)(fraction >> 22) & ((1UL << 53) - 1)) * Pow2(-106 - lz);
         // r = f * pi/2 (f in quadrants).
         double r = TwoProd(fHi, PiOver2Part1, out double rErr);
         double low = rErr + (fHi * PiOver2Part2 + fLo * PiOver2Part1);

@@ -56,6 +56,9 @@ for i in range(imin, imax + 1):
 rows.append("    ];")
 lines.append("\n".join(rows))
 
+lines.append(emit_dd_table("Exp2Sixtyfourths", [mpf(2) ** (mpf(j) / 64) for j in range(64)],
+                           "2^(j/64) for j = 0..63 as double-doubles (hi, lo)."))
+
 lines.append(emit_dd_table("Atan", [atan(mpf(j) / 64) for j in range(65)],
                            "atan(j/64) for j = 0..64 as double-doubles (hi, lo)."))
 
@@ -91,5 +94,7 @@ for name, val in [("PiOver2", pi / 2), ("Pi", pi), ("Ln2", log(2)), ("InvLn2", 1
     print(f"{name}: hi={hexd(hi)} ({hi!r}) lo={hexd(lo)} ({lo!r})", file=sys.stderr)
 a, b, c = split3(pi / 2)
 print(f"PiOver2 3-part: {hexd(a)} {hexd(b)} {hexd(c)}  ({a!r}, {b!r}, {c!r})", file=sys.stderr)
+h = trailing_zero_hi(log(2) / 64, 36)
+print(f"Ln2By64Hi36: {h!r} lo={float(log(2) / 64 - h)!r} InvLn2x64={float(64 / log(2))!r}", file=sys.stderr)
 h = trailing_zero_hi(log(2), 42)
 print(f"Ln2Hi42: {hexd(h)} ({h!r}) lo={hexd(float(log(2) - h))} ({float(log(2) - h)!r})", file=sys.stderr)

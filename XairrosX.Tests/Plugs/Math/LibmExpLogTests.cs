@@ -3,6 +3,7 @@ using XairrosX.Plugs.Math;
 using Xunit;
 using Xunit.Abstractions;
 using static XairrosX.Tests.Plugs.Math.UlpMeter;
+using static XairrosX.Tests.Plugs.Math.LibmInputs;
 
 namespace XairrosX.Tests.Plugs.Math;
 
@@ -10,28 +11,6 @@ public sealed class LibmExpLogTests(ITestOutputHelper output)
 {
     private const int Count = 100_000;
     private readonly DifferentialHarness harness = new(output);
-
-    private static double ExpInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 40) return Uniform(rng, -10, 10);
-        if (s < 70) return Uniform(rng, -746, 710);
-        if (s < 80) return Uniform(rng, -745.2, -708); // subnormal results
-        if (s < 95) return LogUniform(rng, -60, 0);
-        return Uniform(rng, 709, 710);
-    }
-
-    /// <summary>Whole positive range: subnormal, near 1 from both sides, huge.</summary>
-    internal static double LogInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 35) return LogUniform(rng, -1022, 1023, signed: false);
-        if (s < 55) return Uniform(rng, 0, 10);
-        if (s < 70) return 1.0 + LogUniform(rng, -52, -1);
-        if (s < 80) return 1.0 - LogUniform(rng, -53, -2, signed: false);
-        if (s < 90) return Uniform(rng, 0.5, 2);
-        return LogUniform(rng, -1074, -1023, signed: false);
-    }
 
     [Fact]
     public void Exp_MatchesHostWithinOneUlp() => harness.Check("exp", Libm.Exp, System.Math.Exp, ExpInput, Count, 1);

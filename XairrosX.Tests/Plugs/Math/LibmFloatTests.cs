@@ -47,6 +47,9 @@ public sealed class LibmFloatTests(ITestOutputHelper output)
         harness.CheckFloat("sinhf", LibmF.Sinh, MathF.Sinh, r => (float)Uniform(r, -90, 90), Count, 2),
         harness.CheckFloat("coshf", LibmF.Cosh, MathF.Cosh, r => (float)Uniform(r, -90, 90), Count, 2),
         harness.CheckFloat("tanhf", LibmF.Tanh, MathF.Tanh, Mixed, Count, 2),
+        harness.CheckFloat("asinhf", LibmF.Asinh, MathF.Asinh, Mixed, Count, 2),
+        harness.CheckFloat("acoshf", LibmF.Acosh, MathF.Acosh, r => 1f + Positive(r), Count, 2),
+        harness.CheckFloat("atanhf", LibmF.Atanh, MathF.Atanh, r => (float)Uniform(r, -1, 1), Count, 2),
     }, w => Assert.True(w <= 2));
 
     [Fact]

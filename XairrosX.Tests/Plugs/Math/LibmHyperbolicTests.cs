@@ -3,6 +3,7 @@ using XairrosX.Plugs.Math;
 using Xunit;
 using Xunit.Abstractions;
 using static XairrosX.Tests.Plugs.Math.UlpMeter;
+using static XairrosX.Tests.Plugs.Math.LibmInputs;
 
 namespace XairrosX.Tests.Plugs.Math;
 
@@ -10,16 +11,6 @@ public sealed class LibmHyperbolicTests(ITestOutputHelper output)
 {
     private const int Count = 100_000;
     private readonly DifferentialHarness harness = new(output);
-
-    private static double HyperbolicInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 40) return Uniform(rng, -3, 3);
-        if (s < 60) return Uniform(rng, -30, 30);
-        if (s < 85) return LogUniform(rng, -40, 2);
-        if (s < 95) return Uniform(rng, -711, 711);
-        return LogUniform(rng, -1074, 1023);
-    }
 
     // glibc 2.36 documents up to 2 ulp for sinh/cosh/tanh; ours is < 0.52 ulp, so 2 ulp of distance.
     [Fact]

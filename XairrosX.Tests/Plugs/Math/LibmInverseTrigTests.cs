@@ -3,6 +3,7 @@ using XairrosX.Plugs.Math;
 using Xunit;
 using Xunit.Abstractions;
 using static XairrosX.Tests.Plugs.Math.UlpMeter;
+using static XairrosX.Tests.Plugs.Math.LibmInputs;
 
 namespace XairrosX.Tests.Plugs.Math;
 
@@ -10,24 +11,6 @@ public sealed class LibmInverseTrigTests(ITestOutputHelper output)
 {
     private const int Count = 100_000;
     private readonly DifferentialHarness harness = new(output);
-
-    private static double UnitInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 50) return Uniform(rng, -1, 1);
-        if (s < 70) return LogUniform(rng, -60, -1);
-        if (s < 85) return (rng.Next(2) == 0 ? 1 : -1) * (1 - LogUniform(rng, -53, -2, signed: false));
-        if (s < 95) return (rng.Next(2) == 0 ? 1 : -1) * Uniform(rng, 0.45, 0.55);
-        return LogUniform(rng, -1074, -1000);
-    }
-
-    private static double AtanInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 40) return Uniform(rng, -4, 4);
-        if (s < 90) return LogUniform(rng, -70, 70);
-        return LogUniform(rng, -1074, 1023);
-    }
 
     [Fact]
     public void Atan_MatchesHostWithinOneUlp() => harness.Check("atan", Libm.Atan, System.Math.Atan, AtanInput, Count, 1);

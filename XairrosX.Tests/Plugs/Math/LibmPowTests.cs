@@ -3,6 +3,7 @@ using XairrosX.Plugs.Math;
 using Xunit;
 using Xunit.Abstractions;
 using static XairrosX.Tests.Plugs.Math.UlpMeter;
+using static XairrosX.Tests.Plugs.Math.LibmInputs;
 
 namespace XairrosX.Tests.Plugs.Math;
 
@@ -10,23 +11,6 @@ public sealed class LibmPowTests(ITestOutputHelper output)
 {
     private const int Count = 100_000;
     private readonly DifferentialHarness harness = new(output);
-
-    private static (double, double) PowInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 30) return (Uniform(rng, 0, 10), Uniform(rng, -30, 30));
-        if (s < 50)
-        {
-            // Results spanning the whole range, subnormals included.
-            double x = LogUniform(rng, -1074, 1023, signed: false);
-            double target = Uniform(rng, -1075, 1024);
-            return (x, target / Libm.Log2(x));
-        }
-        if (s < 65) return (1.0 + LogUniform(rng, -40, -5), LogUniform(rng, 0, 45));
-        if (s < 80) return (-Uniform(rng, 0, 100), rng.Next(-200, 200)); // negative bases, integral y
-        if (s < 90) return (Uniform(rng, 0, 2), Uniform(rng, -2000, 2000));
-        return (LogUniform(rng, -1074, 1023), LogUniform(rng, -1074, 1023));
-    }
 
     [Fact]
     public void Pow_MatchesHostWithinOneUlp() => harness.Check("pow", Libm.Pow, System.Math.Pow, PowInput, Count, 1);

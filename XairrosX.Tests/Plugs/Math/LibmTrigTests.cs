@@ -3,6 +3,7 @@ using XairrosX.Plugs.Math;
 using Xunit;
 using Xunit.Abstractions;
 using static XairrosX.Tests.Plugs.Math.UlpMeter;
+using static XairrosX.Tests.Plugs.Math.LibmInputs;
 
 namespace XairrosX.Tests.Plugs.Math;
 
@@ -10,18 +11,6 @@ public sealed class LibmTrigTests(ITestOutputHelper output)
 {
     private const int Count = 100_000;
     private readonly DifferentialHarness harness = new(output);
-
-    /// <summary>Small, medium, Cody–Waite range, Payne–Hanek range up to 1e308, subnormal.</summary>
-    internal static double TrigInput(Random rng)
-    {
-        int s = rng.Next(100);
-        if (s < 35) return Uniform(rng, -10, 10);
-        if (s < 50) return Uniform(rng, -1e5, 1e5);
-        if (s < 65) return LogUniform(rng, -40, 2);
-        if (s < 80) return LogUniform(rng, 3, 30);
-        if (s < 97) return LogUniform(rng, 30, 1023);
-        return LogUniform(rng, -1074, -1000);
-    }
 
     [Fact]
     public void Sin_MatchesHostWithinOneUlp() => harness.Check("sin", Libm.Sin, System.Math.Sin, TrigInput, Count, 1);
