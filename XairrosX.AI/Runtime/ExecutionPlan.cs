@@ -127,18 +127,18 @@ internal sealed class ExecutionPlan : IDisposable
         }
 
         var shapes = new int[inputs.Count][];
-        var inputTypes = new TensorDataType[inputs.Count];
+        var planInputTypes = new TensorDataType[inputs.Count];
         var inputValues = new byte[]?[inputs.Count];
         for (int i = 0; i < inputs.Count; i++)
         {
             shapes[i] = inputs[i].Shape.ToArray();
-            inputTypes[i] = inputs[i].DataType;
+            planInputTypes[i] = inputs[i].DataType;
             if (readRuntimeValues && inputs[i].DataType == TensorDataType.Int64) inputValues[i] = inputs[i].Contiguous().Bytes().ToArray();
         }
         var finalTypes = new ValueType[valueCount];
         for (int v = 0; v < valueCount; v++) finalTypes[v] = types[v] ?? new ValueType();
         NativeBuffer? scratchBuffer = scratch > 0 ? new NativeBuffer(scratch) : null;
-        return new ExecutionPlan(shapes, inputTypes, inputValues, values, finalTypes, arena, memory, scratchBuffer);
+        return new ExecutionPlan(shapes, planInputTypes, inputValues, values, finalTypes, arena, memory, scratchBuffer);
     }
 
     public void Dispose()

@@ -140,13 +140,13 @@ public sealed unsafe class Tensor : IDisposable
         if (IsContiguous) return this;
         Tensor copy = Create(DataType, _shape);
         byte* dst = copy.Buffer.Pointer;
-        CopyStrided(Buffer.Pointer + ByteOffset, dst, 0);
+        CopyStrided(Buffer.Pointer + ByteOffset, dst);
         return copy;
     }
 
-    private void CopyStrided(byte* src, byte* dst, int axis)
+    private void CopyStrided(byte* src, byte* dst)
     {
-        // Walks the view recursively; the innermost axis copies element by element.
+        // Walks the view's multi-index like an odometer, copying one element per step.
         int count = ElementCount;
         if (count == 0) return;
         Span<int> index = stackalloc int[Math.Max(Rank, 1)];
@@ -156,7 +156,7 @@ public sealed unsafe class Tensor : IDisposable
             long srcOffset = 0;
             for (int d = 0; d < Rank; d++) srcOffset += (long)index[d] * _strides[d];
             System.Buffer.MemoryCopy(src + srcOffset * ElementSize, dst + (long)n * ElementSize, ElementSize, ElementSize);
-            for (int d = Rank - 1; d >= axis; d--)
+            for (int d = Rank - 1; d >= 0; d--)
             {
                 if (++index[d] < _shape[d]) break;
                 index[d] = 0;
@@ -164,7 +164,7 @@ public sealed unsafe class Tensor : IDisposable
         }
     }
 
-    /// <summary>Element at a multi-index, converted to double (for tests and printing, not hot paths).</summary>
+    /// <summary>Element at a flat (row-major) index, converted to double (for tests and printing, not hot paths).</summary>
     public double GetAsDouble(int flatIndex)
     {
         if (!IsContiguous) throw new InvalidOperationException("tensor is a strided view; call Contiguous() first");
