@@ -9,7 +9,7 @@ namespace XairrosX.Plugs.Math;
 /// Invariant: nothing in this folder may call System.Math or MathF functions that are themselves
 /// C imports (Sin, Pow, Floor, Round, ...) — inside the kernel that would recurse into itself.
 /// Allowed: arithmetic, Math.Sqrt (sqrtsd), BitConverter bit casts, and FMA/SSE4.1 intrinsics behind
-/// IsSupported. XairrosX.Tests/Plugs/Math enforces the rule by scanning these sources.
+/// IsSupported. XairrosX.Tests/Plugs/Math enforces the rule on these sources and on the compiled IL.
 /// </summary>
 public static partial class Libm
 {
