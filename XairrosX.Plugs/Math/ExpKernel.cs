@@ -27,6 +27,7 @@ internal static class ExpKernel
     private const double Ln2By64Lo = 2.572804622327669e-14;
 
     private const double E3 = 1.0 / 6;
+    private const double E3Lo = 9.25185853854297e-18; // 1/6 - E3
     private const double E4 = 1.0 / 24;
     private const double E5 = 1.0 / 120;
     private const double E6 = 1.0 / 720;
@@ -52,12 +53,17 @@ internal static class ExpKernel
         return (int)kd;
     }
 
-    /// <summary>expm1(rHi + rLo) for |rHi| &lt;= ~0.36 as pHi + pLo (relative error ~2^-60).</summary>
+    /// <summary>expm1(rHi + rLo) for |rHi| &lt;= ~0.36 as pHi + pLo (relative error ~2^-62).</summary>
     internal static double Expm1Reduced(double rHi, double rLo, out double pLo)
     {
         double z = TwoProd(rHi, rHi, out double zLo);
         double half = 0.5 * z;
         double s = FastTwoSum(rHi, half, out double se);
+        // r^3/6 reaches 0.007: formed in double-double like r^2/2; the rest (< 4e-4) in plain double.
+        double cube = TwoProd(z, rHi, out double cubeErr);
+        double cubeLo = cubeErr + zLo * rHi;
+        double third = TwoProd(cube, E3, out double thirdErr);
+        double thirdLo = thirdErr + cube * E3Lo + cubeLo * E3;
         double q = MulAdd(rHi, E14, E13);
         q = MulAdd(rHi, q, E12);
         q = MulAdd(rHi, q, E11);
@@ -68,10 +74,10 @@ internal static class ExpKernel
         q = MulAdd(rHi, q, E6);
         q = MulAdd(rHi, q, E5);
         q = MulAdd(rHi, q, E4);
-        q = MulAdd(rHi, q, E3);
+        double s2 = TwoSum(s, third, out double s2e);
         // d/dr expm1 = exp(r) ~ 1 + r + r^2/2 carries rLo through.
-        double tail = z * rHi * q + (se + 0.5 * zLo) + rLo * (1.0 + rHi + half);
-        return FastTwoSum(s, tail, out pLo);
+        double tail = cube * rHi * q + (se + s2e + thirdLo + 0.5 * zLo) + rLo * (1.0 + rHi + half);
+        return FastTwoSum(s2, tail, out pLo);
     }
 
     /// <summary>exp(xHi + xLo) for any finite or infinite xHi, one final rounding (subnormals included).</summary>

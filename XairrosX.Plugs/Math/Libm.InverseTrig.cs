@@ -64,7 +64,7 @@ public static partial class Libm
         if (ax > 1.0) return double.NaN;
         if (x == 1.0) return 0.0;
         if (x == -1.0) return AtanKernel.PiHi;
-        if (ax < TwoToMinus54) return AtanKernel.PiOver2Hi;
+        if (ax < TwoToMinus54) return AtanKernel.PiOver2Hi + (AtanKernel.PiOver2Lo - x); // pi/2 - x
         double sHi = SqrtOneMinusSquare(ax, out double sLo);
         double aHi, aLo;
         if (ax <= 0.5)

@@ -21,6 +21,7 @@ internal static class TrigKernel
     private const double S17 = 1.0 / 355687428096000;
 
     private const double C4 = 1.0 / 24;
+    private const double C4Lo = 2.3129646346357427e-18; // 1/24 - C4
     private const double C6 = -1.0 / 720;
     private const double C8 = 1.0 / 40320;
     private const double C10 = -1.0 / 3628800;
@@ -48,8 +49,8 @@ internal static class TrigKernel
         double higher = cube * z * p;
 
         double s = FastTwoSum(rHi, t, out double se);
-        // d/dr sin = cos ~ 1 - r^2/2 carries rLo through.
-        double tail = se + tLo + higher + rLo * (1.0 - 0.5 * z);
+        // d/dr sin = cos ~ 1 - r^2/2 + r^4/24 carries rLo through.
+        double tail = se + tLo + higher + rLo * (1.0 - 0.5 * z + z * z * (1.0 / 24));
         return FastTwoSum(s, tail, out lo);
     }
 
@@ -66,13 +67,14 @@ internal static class TrigKernel
         p = MulAdd(z, p, C10);
         p = MulAdd(z, p, C8);
         p = MulAdd(z, p, C6);
-        p = MulAdd(z, p, C4);
 
-        // z^2 * p reaches 0.016: form it with TwoProd so its rounding does not show in the result.
+        // r^4/24 reaches 0.016: formed and added in double-double (1/24 split too); the rest is < 4e-4.
         double zz = TwoProd(z, z, out double zzErr);
-        double quartic = TwoProd(zz, p, out double quarticErr);
-        // d/dr cos = -sin ~ -r carries rLo through.
-        double tail = we - 0.5 * zErr - rHi * rLo + quartic + (quarticErr + (zzErr + 2.0 * z * zErr) * p);
-        return FastTwoSum(w, tail, out lo);
+        double quartic = TwoProd(zz, C4, out double quarticErr);
+        double w2 = TwoSum(w, quartic, out double w2e);
+        double quarticLo = quarticErr + zz * C4Lo + (zzErr + 2.0 * z * zErr) * C4;
+        // d/dr cos = -sin r ~ -r (1 - r^2/6) carries rLo through (rLo can be half an ulp of r).
+        double tail = (we + w2e) + quarticLo - 0.5 * zErr - rLo * rHi * (1.0 - z * (1.0 / 6)) + zz * z * p;
+        return FastTwoSum(w2, tail, out lo);
     }
 }

@@ -21,22 +21,23 @@ public sealed class LibmMpmathAccuracyTests(ITestOutputHelper output)
 {
     private const int Samples = 1000;
 
-    // Bounds: 0.5 is correct rounding; the kernels keep ~2^-58 relative error before the final rounding,
-    // so results within ~0.03 ulp of a midpoint may round the other way (0.52); the trig, acos and
-    // hyperbolic kernels evaluate their degree-4 term in plain double and get 0.55.
+    // 0.5 is correct rounding; every kernel keeps its error before the final rounding below ~0.005 ulp
+    // (measured 0.500-0.504 over 20,000 samples per function), so only near-midpoint cases round the
+    // other way.
+    private const double Bound = 0.51;
 
     private static readonly (string Name, Func<double, double> F, Func<Random, double> Input, double MaxUlp)[] Unary =
     [
-        ("sin", Libm.Sin, TrigInput, 0.55), ("cos", Libm.Cos, TrigInput, 0.55), ("tan", Libm.Tan, TrigInput, 0.55),
-        ("asin", Libm.Asin, UnitInput, 0.52), ("acos", Libm.Acos, UnitInput, 0.55), ("atan", Libm.Atan, AtanInput, 0.52),
-        ("exp", Libm.Exp, ExpInput, 0.52), ("exp2", Libm.Exp2, r => ExpInput(r) * 1.4426950408889634, 0.52),
-        ("expm1", Libm.Expm1, r => r.Next(2) == 0 ? ExpInput(r) : Uniform(r, -1, 1), 0.55),
-        ("log", Libm.Log, LogInput, 0.52), ("log2", Libm.Log2, LogInput, 0.52), ("log10", Libm.Log10, LogInput, 0.52),
-        ("log1p", Libm.Log1p, r => LogInput(r) - 1.0, 0.52), ("cbrt", Libm.Cbrt, r => LogUniform(r, -1074, 1023), 0.52),
-        ("sinh", Libm.Sinh, HyperbolicInput, 0.55), ("cosh", Libm.Cosh, HyperbolicInput, 0.55), ("tanh", Libm.Tanh, HyperbolicInput, 0.52),
-        ("asinh", Libm.Asinh, r => LogUniform(r, -1074, 1023), 0.52),
-        ("acosh", Libm.Acosh, r => r.Next(2) == 0 ? 1.0 + LogUniform(r, -52, 0, signed: false) : LogUniform(r, 0, 1023, signed: false), 0.52),
-        ("atanh", Libm.Atanh, r => r.Next(2) == 0 ? Uniform(r, -1, 1) : LogUniform(r, -60, -1), 0.52),
+        ("sin", Libm.Sin, TrigInput, Bound), ("cos", Libm.Cos, TrigInput, Bound), ("tan", Libm.Tan, TrigInput, Bound),
+        ("asin", Libm.Asin, UnitInput, Bound), ("acos", Libm.Acos, UnitInput, Bound), ("atan", Libm.Atan, AtanInput, Bound),
+        ("exp", Libm.Exp, ExpInput, Bound), ("exp2", Libm.Exp2, r => ExpInput(r) * 1.4426950408889634, Bound),
+        ("expm1", Libm.Expm1, r => r.Next(2) == 0 ? ExpInput(r) : Uniform(r, -1, 1), Bound),
+        ("log", Libm.Log, LogInput, Bound), ("log2", Libm.Log2, LogInput, Bound), ("log10", Libm.Log10, LogInput, Bound),
+        ("log1p", Libm.Log1p, r => LogInput(r) - 1.0, Bound), ("cbrt", Libm.Cbrt, r => LogUniform(r, -1074, 1023), Bound),
+        ("sinh", Libm.Sinh, HyperbolicInput, Bound), ("cosh", Libm.Cosh, HyperbolicInput, Bound), ("tanh", Libm.Tanh, HyperbolicInput, Bound),
+        ("asinh", Libm.Asinh, r => LogUniform(r, -1074, 1023), Bound),
+        ("acosh", Libm.Acosh, r => r.Next(2) == 0 ? 1.0 + LogUniform(r, -52, 0, signed: false) : LogUniform(r, 0, 1023, signed: false), Bound),
+        ("atanh", Libm.Atanh, r => r.Next(2) == 0 ? Uniform(r, -1, 1) : LogUniform(r, -60, -1), Bound),
     ];
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class LibmMpmathAccuracyTests(ITestOutputHelper output)
         }
 
         Dictionary<string, double> measured = RunReference(lines.ToString());
-        var bounds = new Dictionary<string, double> { ["pow"] = 0.52, ["atan2"] = 0.52 };
+        var bounds = new Dictionary<string, double> { ["pow"] = Bound, ["atan2"] = Bound };
         foreach (var u in Unary) bounds[u.Name] = u.MaxUlp;
         Assert.Equal(bounds.Count, measured.Count);
         foreach ((string name, double bound) in bounds)
