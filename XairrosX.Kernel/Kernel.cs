@@ -1,5 +1,8 @@
 using System;
+using XairrosX.Drivers.Acpi;
 using XairrosX.Drivers.Console;
+using XairrosX.Drivers.Platform;
+using XairrosX.Drivers.Power;
 using XairrosX.Drivers.Timers;
 using XairrosX.Kernel.Boot;
 using XairrosX.Kernel.Shell;
@@ -15,6 +18,9 @@ public static class Kernel
 
     /// <summary>What the boot loader reported.</summary>
     public static BootInfo BootInfo { get; private set; }
+
+    /// <summary>The ACPI tables (null when the firmware provided none or they were invalid).</summary>
+    public static AcpiTables Acpi { get; private set; }
 
     /// <summary>TSC when the shell first printed its prompt.</summary>
     public static ulong PromptTimestamp { get; internal set; }
@@ -35,9 +41,29 @@ public static class Kernel
             Console.WriteLine("rtc: the CMOS clock holds an invalid date; wall-clock time starts at the epoch");
         }
 
+        Acpi = LoadAcpi(bootInfo);
+
         Console.WriteLine($"XairrosX {Version} — managed x86_64 kernel on .NET {Environment.Version} (NativeAOT, real CoreLib)");
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
         new ShellHost().Run();
+    }
+
+    // ACPI gives the power-off port and sleep type; without it PowerControl falls back to known ports.
+    private static AcpiTables LoadAcpi(BootInfo bootInfo)
+    {
+        if (bootInfo.RsdpAddress == 0) return null;
+        try
+        {
+            AcpiTables tables = AcpiTables.Load(IdentityMappedMemory.Instance, bootInfo.RsdpAddress);
+            if (PowerInfo.From(tables) is { Pm1aControlPort: not 0 } power)
+                PowerControl.ConfigureAcpi(power.Pm1aControlPort, power.SleepTypeS5);
+            return tables;
+        }
+        catch (FormatException e)
+        {
+            Console.WriteLine("acpi: " + e.Message);
+            return null;
+        }
     }
 }

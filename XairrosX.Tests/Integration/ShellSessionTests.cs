@@ -20,6 +20,9 @@ public sealed class ShellSessionFixture : IAsyncLifetime
             "mem",
             "uptime",
             "cpuinfo",
+            "lspci",
+            "acpi",
+            "date",
             "crash null",
             "crash divide",
             "selftest exceptions.",
@@ -96,6 +99,30 @@ public class ShellSessionTests(ShellSessionFixture session) : IClassFixture<Shel
     {
         Assert.Matches(new Regex(@"cpu 0: \w+"), Text);
         Assert.Matches(new Regex(@"features: .*Avx2"), Text);
+    }
+
+    [Fact]
+    public void LspciShowsQemusPiix3Machine()
+    {
+        Assert.Contains("00:00.0 Host bridge [0600]: 8086:1237", Text);
+        Assert.Contains("00:01.1 IDE interface [0101]: 8086:7010", Text);
+    }
+
+    [Fact]
+    public void AcpiTablesAndPowerSettingsAreRead()
+    {
+        Assert.Matches(new Regex(@"FACP at 0x[0-9a-f]{8}"), Text);
+        Assert.Matches(new Regex(@"DSDT at 0x[0-9a-f]{8}"), Text);
+        Assert.Contains("power: PM1a_CNT port 0x0604, S5 sleep type 0", Text);
+        Assert.Contains("I/O APICs: 0 at 0xfec00000 GSI 0", Text);
+    }
+
+    [Fact]
+    public void DateComesFromTheRealTimeClock()
+    {
+        Match m = Regex.Match(Text, @"\w{3} (\d{4})-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC");
+        Assert.True(m.Success, Text);
+        Assert.InRange(int.Parse(m.Groups[1].Value), 2024, 2099);
     }
 
     [Fact]
