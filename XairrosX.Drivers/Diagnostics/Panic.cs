@@ -15,6 +15,14 @@ namespace XairrosX.Drivers.Diagnostics;
 public static unsafe class Panic
 {
     private static int s_depth;
+    private static ulong s_stackGuardLow, s_stackGuardHigh;
+
+    /// <summary>Declares the kernel stack's guard page, so a fault there is reported as a stack overflow.</summary>
+    public static void SetStackGuard(ulong low, ulong high)
+    {
+        s_stackGuardLow = low;
+        s_stackGuardHigh = high;
+    }
 
     /// <summary>Names of the 32 CPU exception vectors.</summary>
     public static ReadOnlySpan<char> ExceptionName(ulong vector) => vector switch
@@ -61,6 +69,9 @@ public static unsafe class Panic
             KernelConsole.Write("]");
         }
         KernelConsole.Write("\n");
+        ulong faultAddress = f->Vector == 14 ? Cpu.ReadCr2() : f->Rsp;
+        if (s_stackGuardHigh != 0 && (f->Vector == 8 || f->Vector == 14) && faultAddress >= s_stackGuardLow - 256 && faultAddress < s_stackGuardHigh + 256)
+            KernelConsole.Write("kernel stack overflow: the stack ran into its guard page\n");
         Register("RIP", f->Rip); Register("RSP", f->Rsp); Register("RFLAGS", f->Rflags); Register("CR2", Cpu.ReadCr2()); KernelConsole.Write("\n");
         Register("RAX", f->Rax); Register("RBX", f->Rbx); Register("RCX", f->Rcx); Register("RDX", f->Rdx); KernelConsole.Write("\n");
         Register("RSI", f->Rsi); Register("RDI", f->Rdi); Register("RBP", f->Rbp); Register("R8", f->R8); KernelConsole.Write("\n");

@@ -70,6 +70,9 @@ public static unsafe class Idt
         fixed (Descriptor* d = &s_descriptor) Cpu.LoadIdt(d);
     }
 
+    /// <summary>Makes a vector switch to an interrupt-stack-table stack of the TSS (1–7).</summary>
+    public static void SetInterruptStack(int vector, byte ist) => s_gates[vector].Ist = ist;
+
     /// <summary>Routes a vector to a handler (drivers use vectors 32–255).</summary>
     public static void SetHandler(int vector, delegate*<InterruptFrame*, void> handler) => s_handlers[vector] = (nint)handler;
 

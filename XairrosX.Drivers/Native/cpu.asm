@@ -227,3 +227,21 @@ global xx_isr_table_address
 xx_isr_table_address:
     lea rax, [rel xx_isr_table]
     ret
+
+; void xx_load_gdt(void* descriptor, ushort codeSelector, ushort dataSelector): loads the GDT and reloads
+; every segment register (CS through a far return).
+global xx_load_gdt
+xx_load_gdt:
+    lgdt [rdi]
+    mov ax, dx
+    mov ds, ax
+    mov es, ax
+    mov ss, ax
+    xor eax, eax
+    mov fs, ax
+    mov gs, ax
+    pop rax                     ; return address
+    movzx rsi, si
+    push rsi
+    push rax
+    retfq

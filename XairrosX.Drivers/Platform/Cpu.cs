@@ -38,6 +38,8 @@ public static unsafe class Cpu
     [DllImport("*", EntryPoint = "xx_rdrand"), SuppressGCTransition] public static extern bool RdRand(ulong* value);
     /// <summary>RDSEED: a 64-bit entropy value; false when none was ready.</summary>
     [DllImport("*", EntryPoint = "xx_rdseed"), SuppressGCTransition] public static extern bool RdSeed(ulong* value);
+    /// <summary>Drops the TLB entry of one page.</summary>
+    [DllImport("*", EntryPoint = "xx_invlpg"), SuppressGCTransition] public static extern void InvalidatePage(ulong address);
     /// <summary>The caller's stack pointer.</summary>
     [DllImport("*", EntryPoint = "xx_read_rsp"), SuppressGCTransition] public static extern nuint ReadStackPointer();
 

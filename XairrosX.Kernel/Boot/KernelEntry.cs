@@ -56,7 +56,17 @@ public static unsafe class KernelEntry
         if (PageAllocator.TotalBytes == 0) Panic.Fatal("no usable memory above the kernel");
 
         KernelConsole.Initialize((byte*)PageAllocator.AllocatePagesOrPanic(KernelConsole.MaxLine));
+        Gdt.Install(&AllocateZeroed);
+        Pic8259.RemapAndMask();
+        nint stackLow, stackHigh;
+        KernelStackBounds(&stackLow, &stackHigh);
+        if (PageTables.UnmapPage((ulong)stackLow, &AllocateZeroed)) Panic.SetStackGuard((ulong)stackLow, (ulong)stackLow + 4096);
     }
+
+    [DllImport("*", EntryPoint = "xx_kernel_stack_bounds"), SuppressGCTransition]
+    private static extern void KernelStackBounds(nint* low, nint* high);
+
+    private static void* AllocateZeroed(nuint bytes) => PageAllocator.AllocatePagesOrPanic(bytes);
 
     // Usable RAM minus the first MiB, the kernel image and the boot information (which kmain still reads).
     private static void AddUsableRange(ulong start, ulong end)

@@ -293,8 +293,8 @@ page_dirs:  resb 4096 * 4
 first_page_table: resb 4096
 boot_stack: resb 4096
 boot_stack_top:
-alignb 16
-kernel_stack: resb 1024 * 1024
+alignb 4096
+kernel_stack: resb 1024 * 1024          ; its lowest page becomes the guard page (KernelEntry)
 global kernel_stack_top
 kernel_stack_top:
 

@@ -8,6 +8,7 @@ namespace XairrosX.Kernel.Shell.Commands;
 /// crash &lt;exception|pagefault|divide|null&gt;: deliberately faults, to show (and test) what the kernel does:
 /// "exception" throws a managed exception no handler catches (panic report with type, message and stack
 /// trace); "pagefault" writes to an unmapped kernel address (CPU exception report with CR2 and registers);
+/// "stackoverflow" recurses into the kernel stack's guard page (double fault on its own stack, clean report);
 /// "null" and "divide" raise CPU faults inside managed code, which become catchable
 /// NullReferenceException / DivideByZeroException and are reported by the shell like any command error.
 /// </summary>
@@ -18,12 +19,12 @@ internal static class DiagnosticCommands
 
     public static IEnumerable<ShellCommand> All() =>
     [
-        new("crash", "<exception|pagefault|null|divide>", "deliberately fault (diagnostics)", Crash),
+        new("crash", "<exception|pagefault|null|divide|stackoverflow>", "deliberately fault (diagnostics)", Crash),
     ];
 
     private static unsafe int Crash(ShellContext c, IReadOnlyList<string> args)
     {
-        if (args.Count != 1) return c.Error("usage: crash <exception|pagefault|null|divide>");
+        if (args.Count != 1) return c.Error("usage: crash <exception|pagefault|null|divide|stackoverflow>");
         switch (args[0])
         {
             case "exception":
@@ -35,6 +36,8 @@ internal static class DiagnosticCommands
                 return NullLength(null);
             case "divide":
                 return Divide(1, 0);
+            case "stackoverflow":
+                return Recurse(1);
             default:
                 return c.Error($"unknown fault '{args[0]}'");
         }
@@ -45,4 +48,12 @@ internal static class DiagnosticCommands
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Divide(int a, int b) => a / b;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Recurse(int depth)
+    {
+        Span<long> frame = stackalloc long[64];
+        frame[depth & 63] = depth;
+        return Recurse(depth + 1) + (int)frame[(depth + 1) & 63];
+    }
 }
