@@ -81,7 +81,8 @@ public static class Secp256k1Ecdsa
         if (rOverflow || sOverflow || r.IsZero || s.IsZero) return false;
         if (!allowHighS && s.IsHigh) return false;
         Scalar z = Scalar.FromHash(messageHash);
-        Scalar w = Scalar.Invert(s);
+        // s is public here, so the faster variable-time inversion is safe.
+        Scalar w = ScalarInverse.InvertVariableTime(s);
         JacobianPoint sum = PointMultiplication.MultiplyAndAdd(Scalar.Multiply(z, w), Scalar.Multiply(r, w), JacobianPoint.FromAffine(publicKey.Point));
         if (sum.IsInfinity) return false;
         // x(R) mod n == r, tested as X == r·Z² (and (r + n)·Z² when r + n < p) to avoid an inversion.
@@ -121,7 +122,7 @@ public static class Secp256k1Ecdsa
             x = FieldElement.Add(x, OrderAsField);
         }
         if (!AffinePoint.TryLiftX(x, (recoveryId & 1) != 0, out AffinePoint bigR)) return false;
-        Scalar rInverse = Scalar.Invert(r);
+        Scalar rInverse = ScalarInverse.InvertVariableTime(r);
         Scalar z = Scalar.Read(messageHash, out _);
         Scalar u1 = Scalar.Negate(Scalar.Multiply(z, rInverse));
         Scalar u2 = Scalar.Multiply(s, rInverse);

@@ -71,8 +71,12 @@ public class Secp256k1ArithmeticTests
             Assert.Equal((N - x) % N, Big(Scalar.Negate(a)));
             Assert.Equal(x > N / 2, a.IsHigh);
             if (i % 20 == 0 && !a.IsZero) Assert.Equal(BigInteger.ModPow(x, N - 2, N), Big(Scalar.Invert(a)));
+            if (!a.IsZero) Assert.Equal(BigInteger.ModPow(x, N - 2, N), Big(ScalarInverse.InvertVariableTime(a)));
         }
         Scalar nMinusOne = Scalar.Negate(Scalar.One);
         Assert.Equal(BigInteger.One, Big(Scalar.Multiply(nMinusOne, nMinusOne)));
+        Assert.Equal(N - 1, Big(ScalarInverse.InvertVariableTime(nMinusOne)));
+        Assert.Equal(BigInteger.One, Big(ScalarInverse.InvertVariableTime(Scalar.One)));
+        Assert.True(ScalarInverse.InvertVariableTime(Scalar.Zero).IsZero);
     }
 }
