@@ -187,9 +187,8 @@ internal static unsafe class Dispatcher
 
         // Funclet invocations below the handler frame are dead from here on.
         s_invocationCount -= walk.ThunksPassed;
-        MachineContext target = walk.Frame;
         ulong continuation = Invoke(handler.Handler, ref walk, handlerClause, exception, isCatch: true);
-        target = walk.Frame;
+        MachineContext target = walk.Frame;
         s_dispatchDepth = 0;
         Resume(&target, continuation);
     }
