@@ -66,7 +66,7 @@ public unsafe interface IFileSystemHook
 /// and every directory stream goes to <see cref="Hook"/> (the kernel's VFS). Without a hook, paths do not
 /// exist (ENOENT) and other descriptors are invalid (EBADF).
 /// Exports: Read, Write, PRead, PWrite, Open, Close, Dup, LSeek, FStat, Stat, LStat, FSync, FTruncate,
-/// FAllocate, FLock, PosixFAdvise, OpenDir, ReadDir, CloseDir, ReadLink, Unlink, MkDir, RmDir, Rename,
+/// FAllocate, FLock, PosixFAdvise, OpenDir, ReadDir, CloseDir, ReadLink, Unlink, MkDir, RmDir, Rename, Link, CopyFile,
 /// GetFileSystemType, CanGetHiddenFlag, LChflagsCanSetHiddenFlag, Poll (all SystemNative_*).
 /// </summary>
 public static unsafe class FileDescriptors
@@ -189,12 +189,15 @@ public static unsafe class FileDescriptors
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_PosixFAdvise")]
     private static int PosixFAdvise(nint fd, long offset, long length, int advice) => 0;
 
+    // A DIR*: null (not -1) with errno on failure, as opendir.
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_OpenDir")]
     private static nint OpenDir(byte* path)
     {
-        if (Hook == null) return Errno.Fail(Errno.ENOENT);
+        if (Hook == null) { Errno.Fail(Errno.ENOENT); return 0; }
         nint r = Hook.OpenDir(PathOf(path));
-        return r < 0 ? Errno.Fail((int)-r) : r;
+        if (r > 0) return r;
+        Errno.Fail(r < 0 ? (int)-r : Errno.EIO);
+        return 0;
     }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_ReadDir")]
@@ -218,6 +221,30 @@ public static unsafe class FileDescriptors
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_Rename")]
     private static int Rename(byte* from, byte* to) => Hook == null ? Errno.Fail(Errno.ENOENT) : Result(Hook.Rename(PathOf(from), PathOf(to)));
+
+    // No hard links: EPERM makes CoreLib's File.Move fall back to rename.
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_Link")]
+    private static int Link(byte* source, byte* destination) => Errno.Fail(Errno.EPERM);
+
+    // File.Copy's data transfer: read and write through the VFS, 4 KiB at a time.
+    [UnmanagedCallersOnly(EntryPoint = "SystemNative_CopyFile")]
+    private static int CopyFile(nint sourceFd, nint destinationFd, long sourceLength)
+    {
+        if (Hook == null || IsConsole(sourceFd) || IsConsole(destinationFd)) return Errno.Fail(Errno.EBADF);
+        Span<byte> buffer = stackalloc byte[4096];
+        while (true)
+        {
+            int n = Hook.Read((int)sourceFd, buffer);
+            if (n < 0) return Errno.Fail(-n);
+            if (n == 0) return 0;
+            for (int done = 0; done < n;)
+            {
+                int w = Hook.Write((int)destinationFd, buffer.Slice(done, n - done));
+                if (w <= 0) return Errno.Fail(w < 0 ? -w : Errno.EIO);
+                done += w;
+            }
+        }
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetFileSystemType")]
     private static uint GetFileSystemType(nint fd) => 0;
