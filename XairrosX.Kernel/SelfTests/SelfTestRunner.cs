@@ -21,6 +21,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.ExceptionCases.All());
         all.AddRange(Cases.SystemCases.All());
         all.AddRange(Cases.FileSystemCases.All());
+        all.AddRange(Cases.AiCases.All());
         return all;
     }
 
