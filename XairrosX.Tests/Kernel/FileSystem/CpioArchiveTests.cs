@@ -84,6 +84,26 @@ public class CpioArchiveTests
     }
 
     [Fact]
+    public void CorruptedArchivesMountOrFailCleanly()
+    {
+        byte[] original = GnuSample();
+        var rng = new Random(11);
+        for (int round = 0; round < 1000; round++)
+        {
+            byte[] archive = (byte[])original.Clone();
+            const string alphabet = "0123456789abcdef/.\0";
+            archive[rng.Next(archive.Length)] = (byte)alphabet[rng.Next(alphabet.Length)];
+            try
+            {
+                var vfs = new XairrosX.Kernel.FileSystem.VirtualFileSystem();
+                vfs.Mount("/", new XairrosX.Kernel.FileSystem.Initrd.InitrdFileSystem(archive));
+                Assert.Equal(0, vfs.List("/", out _));
+            }
+            catch (CpioFormatException) { }
+        }
+    }
+
+    [Fact]
     public void RandomBytesAreAFormatError()
     {
         var rng = new Random(3);
