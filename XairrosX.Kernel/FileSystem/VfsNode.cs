@@ -20,7 +20,7 @@ public enum VfsNodeKind
 /// </summary>
 public abstract class VfsNode
 {
-    private static long s_nextInode = 1;
+    private static long s_nextInode;
 
     /// <summary>Creates a node with a fresh inode number.</summary>
     protected VfsNode(VfsNodeKind kind, uint permissions, long modifiedSeconds)
@@ -28,7 +28,7 @@ public abstract class VfsNode
         Kind = kind;
         Permissions = permissions;
         ModifiedSeconds = modifiedSeconds;
-        Inode = s_nextInode++;
+        Inode = System.Threading.Interlocked.Increment(ref s_nextInode);
     }
 
     /// <summary>File or directory.</summary>
