@@ -24,6 +24,14 @@ public static unsafe class KernelEntry
     private static CpuFeature s_cpuFeatures;
     private static ulong s_entryTsc;
 
+    // Physical ranges of the GRUB modules (the initrd): kept off the page allocator, which would otherwise
+    // hand their pages out before the VFS reads them. Primitive statics only: kernel_early runs before
+    // CoreLib is initialized.
+    private const int MaxModules = 8;
+    private struct ModuleRanges { public fixed ulong Start[MaxModules]; public fixed ulong End[MaxModules]; }
+    private static ModuleRanges s_modules;
+    private static int s_moduleCount;
+
     [DllImport("*", EntryPoint = "xx_runtime_set_cpu_features"), SuppressGCTransition]
     private static extern void SetRuntimeCpuFeatures(ulong runtimeFlags);
 
@@ -52,6 +60,7 @@ public static unsafe class KernelEntry
 
         if (magic != Multiboot2.BootloaderMagic) Panic.Fatal("not booted by a Multiboot2 loader");
         var info = new ReadOnlySpan<byte>((void*)bootInfo, (int)Multiboot2.TotalSize(new ReadOnlySpan<byte>((void*)bootInfo, 8)));
+        if (!Multiboot2.ForEachModule(info, &ReserveModule)) Panic.Fatal("malformed Multiboot2 module tag");
         if (!Multiboot2.ForEachAvailableRegion(info, &AddUsableRange)) Panic.Fatal("malformed Multiboot2 memory map");
         if (PageAllocator.TotalBytes == 0) Panic.Fatal("no usable memory above the kernel");
 
@@ -77,6 +86,27 @@ public static unsafe class KernelEntry
         {
             if (s_bootInfoAddress > start) PageAllocator.AddRange(start, s_bootInfoAddress);
             start = infoEnd;
+        }
+        AddExcludingModules(start, end, 0);
+    }
+
+    private static void ReserveModule(ulong start, ulong end)
+    {
+        if (s_moduleCount == MaxModules) Panic.Fatal("more than 8 Multiboot2 modules");
+        s_modules.Start[s_moduleCount] = start & ~4095UL;
+        s_modules.End[s_moduleCount] = (end + 4095) & ~4095UL;
+        s_moduleCount++;
+    }
+
+    // Adds [start, end) minus the module ranges from index `from` on (splitting around each one it overlaps).
+    private static void AddExcludingModules(ulong start, ulong end, int from)
+    {
+        for (int i = from; i < s_moduleCount && start < end; i++)
+        {
+            ulong moduleStart = s_modules.Start[i], moduleEnd = s_modules.End[i];
+            if (moduleEnd <= start || moduleStart >= end) continue;
+            if (moduleStart > start) AddExcludingModules(start, moduleStart, i + 1);
+            start = moduleEnd;
         }
         if (end > start) PageAllocator.AddRange(start, end);
     }

@@ -30,6 +30,16 @@ public readonly record struct MemoryRegion(ulong Base, ulong Length, MemoryKind 
 /// <summary>The framebuffer GRUB set up, if any.</summary>
 public readonly record struct FramebufferInfo(ulong Address, uint Pitch, uint Width, uint Height, byte BitsPerPixel, byte Type);
 
+/// <summary>A file GRUB loaded beside the kernel (<c>module2</c>): its physical range and command line.</summary>
+/// <param name="Start">Physical address of the first byte.</param>
+/// <param name="End">Physical address past the last byte.</param>
+/// <param name="CommandLine">What followed the file name on the module2 line (GRUB passes the path when nothing else).</param>
+public readonly record struct BootModule(ulong Start, ulong End, string CommandLine)
+{
+    /// <summary>Size in bytes.</summary>
+    public ulong Length => End - Start;
+}
+
 /// <summary>What the boot loader told the kernel, parsed from the Multiboot2 information structure.</summary>
 public sealed class BootInfo
 {
@@ -45,6 +55,8 @@ public sealed class BootInfo
     public ulong RsdpAddress { get; init; }
     /// <summary>Bytes of usable RAM in the map.</summary>
     public ulong AvailableBytes { get; init; }
+    /// <summary>Modules (type-3 tags) in the order GRUB loaded them.</summary>
+    public IReadOnlyList<BootModule> Modules { get; init; } = Array.Empty<BootModule>();
 }
 
 /// <summary>
@@ -57,7 +69,7 @@ public static class Multiboot2
 {
     /// <summary>The value GRUB passes in EAX for a Multiboot2 boot.</summary>
     public const uint BootloaderMagic = 0x36D76289;
-    private const uint TagEnd = 0, TagCommandLine = 1, TagBootLoaderName = 2, TagMemoryMap = 6, TagFramebuffer = 8,
+    private const uint TagEnd = 0, TagCommandLine = 1, TagBootLoaderName = 2, TagModule = 3, TagMemoryMap = 6, TagFramebuffer = 8,
         TagAcpiOld = 14, TagAcpiNew = 15;
 
     /// <summary>Total size of the structure, read from its header (0 when too short).</summary>
@@ -82,6 +94,23 @@ public static class Multiboot2
         return !tags.Malformed;
     }
 
+    /// <summary>
+    /// Calls <paramref name="visit"/> with the physical range of each module (before the heap exists, so that
+    /// the page allocator can be kept off them); returns false when malformed. Modules whose end precedes
+    /// their start are skipped here and rejected by <see cref="Parse"/>.
+    /// </summary>
+    public static unsafe bool ForEachModule(ReadOnlySpan<byte> info, delegate*<ulong, ulong, void> visit)
+    {
+        var tags = new TagEnumerator(info);
+        while (tags.MoveNext(out uint type, out ReadOnlySpan<byte> payload))
+        {
+            if (type != TagModule || payload.Length < 8) continue;
+            uint start = BinaryPrimitives.ReadUInt32LittleEndian(payload), end = BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(4));
+            if (end >= start) visit(start, end);
+        }
+        return !tags.Malformed;
+    }
+
     /// <summary>Parses the whole structure, located at <paramref name="physicalAddress"/> in memory.</summary>
     /// <exception cref="FormatException">The structure is truncated or inconsistent.</exception>
     public static BootInfo Parse(ReadOnlySpan<byte> info, ulong physicalAddress = 0)
@@ -91,6 +120,7 @@ public static class Multiboot2
         info = info.Slice(0, (int)total);
         string commandLine = "", loader = "";
         var map = new List<MemoryRegion>();
+        var modules = new List<BootModule>();
         FramebufferInfo? framebuffer = null;
         ulong rsdp = 0, available = 0;
         var tags = new TagEnumerator(info);
@@ -100,6 +130,12 @@ public static class Multiboot2
             {
                 case TagCommandLine: commandLine = CString(payload); break;
                 case TagBootLoaderName: loader = CString(payload); break;
+                case TagModule:
+                    if (payload.Length < 8) throw new FormatException($"multiboot2: module tag of {payload.Length} bytes, expected at least 8");
+                    uint modStart = BinaryPrimitives.ReadUInt32LittleEndian(payload), modEnd = BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(4));
+                    if (modEnd < modStart) throw new FormatException($"multiboot2: module ends (0x{modEnd:X}) before it starts (0x{modStart:X})");
+                    modules.Add(new BootModule(modStart, modEnd, CString(payload.Slice(8))));
+                    break;
                 case TagMemoryMap:
                     if (!TryReadMemoryMapHeader(payload, out uint entrySize)) throw new FormatException("multiboot2: bad memory map entry size");
                     for (int off = 8; off + 24 <= payload.Length; off += (int)entrySize)
@@ -127,7 +163,7 @@ public static class Multiboot2
             }
         }
         if (tags.Malformed) throw new FormatException("multiboot2: a tag runs past the end of the structure");
-        return new BootInfo { CommandLine = commandLine, BootLoader = loader, MemoryMap = map, Framebuffer = framebuffer, RsdpAddress = rsdp, AvailableBytes = available };
+        return new BootInfo { CommandLine = commandLine, BootLoader = loader, MemoryMap = map, Framebuffer = framebuffer, RsdpAddress = rsdp, AvailableBytes = available, Modules = modules };
     }
 
     private static bool TryReadMemoryMapHeader(ReadOnlySpan<byte> payload, out uint entrySize)

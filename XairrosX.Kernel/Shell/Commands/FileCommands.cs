@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using XairrosX.Kernel.FileSystem;
+
+namespace XairrosX.Kernel.Shell.Commands;
+
+/// <summary>
+/// ls, cat, hexdump, write, mkdir, rm, pwd, cd, mount: files through the BCL's System.IO, which the PAL hands
+/// to the kernel VFS — the shell uses the same File/Directory API any .NET program would. Paths are relative
+/// to the shell's working directory.
+/// </summary>
+internal static class FileCommands
+{
+    private const int MaxHexdumpBytes = 64 * 1024;
+
+    /// <summary>The shell's current directory (canonical, absolute).</summary>
+    public static string WorkingDirectory { get; private set; } = "/";
+
+    /// <summary>Canonical absolute form of a path typed in the shell.</summary>
+    public static string FullPath(string path) =>
+        VfsPath.TryNormalize(path, WorkingDirectory, out string canonical) ? canonical : throw new PathTooLongException($"path too long: {path.Length} characters");
+
+    public static IEnumerable<ShellCommand> All() =>
+    [
+        new("ls", "[path]", "list a directory (or show a file)", Guarded(List)),
+        new("cat", "<file>", "print a file", Guarded(Cat)),
+        new("hexdump", "<file>", "hex and ASCII dump of a file (first 64 KiB)", Guarded(Hexdump)),
+        new("write", "<file> <text…>", "write the text and a newline to a file (e.g. under /tmp)", Guarded(Write)),
+        new("mkdir", "<dir>", "create a directory", Guarded((c, a) => OnePath(c, a, "mkdir <dir>", p => Directory.CreateDirectory(p)))),
+        new("rm", "<file|empty dir>", "remove a file or an empty directory", Guarded((c, a) => OnePath(c, a, "rm <path>", p => { if (Directory.Exists(p)) Directory.Delete(p); else if (File.Exists(p)) File.Delete(p); else throw new FileNotFoundException($"Could not find '{p}'."); }))),
+        new("pwd", "", "print the working directory", (c, a) => { c.Out.WriteLine(WorkingDirectory); return 0; }),
+        new("cd", "[dir]", "change the working directory (/ without argument)", Guarded(ChangeDirectory)),
+        new("mount", "", "list mounted file systems", Mounts),
+    ];
+
+    // System.IO failures become one error line naming the command.
+    private static Func<ShellContext, IReadOnlyList<string>, int> Guarded(Func<ShellContext, IReadOnlyList<string>, int> run) =>
+        (c, a) =>
+        {
+            try { return run(c, a); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return c.Error(e.Message);
+            }
+        };
+
+    private static int OnePath(ShellContext c, IReadOnlyList<string> a, string usage, Action<string> action)
+    {
+        if (a.Count != 1) return c.Error("usage: " + usage);
+        action(FullPath(a[0]));
+        return 0;
+    }
+
+    private static int List(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count > 1) return c.Error("usage: ls [path]");
+        string path = FullPath(a.Count == 1 ? a[0] : ".");
+        if (File.Exists(path))
+        {
+            c.Out.WriteLine($"{new FileInfo(path).Length,10}  {VfsPath.Name(path)}");
+            return 0;
+        }
+        if (!Directory.Exists(path)) return c.Error($"ls: no such file or directory: {path}");
+        foreach (FileSystemInfo entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo) c.Out.WriteLine($"{"<dir>",10}  {entry.Name}/");
+            else c.Out.WriteLine($"{((FileInfo)entry).Length,10}  {entry.Name}");
+        }
+        return 0;
+    }
+
+    private static int Cat(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count != 1) return c.Error("usage: cat <file>");
+        string text = File.ReadAllText(FullPath(a[0]));
+        c.Out.Write(text);
+        if (text.Length > 0 && !text.EndsWith('\n')) c.Out.WriteLine();
+        return 0;
+    }
+
+    private static int Hexdump(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count != 1) return c.Error("usage: hexdump <file>");
+        using var stream = new FileStream(FullPath(a[0]), FileMode.Open, FileAccess.Read);
+        long total = stream.Length;
+        var bytes = new byte[(int)Math.Min(total, MaxHexdumpBytes)];
+        stream.ReadExactly(bytes);
+        var line = new StringBuilder(80);
+        for (int offset = 0; offset < bytes.Length; offset += 16)
+        {
+            line.Clear().Append(offset.ToString("x8")).Append("  ");
+            int n = Math.Min(16, bytes.Length - offset);
+            for (int i = 0; i < 16; i++)
+            {
+                line.Append(i < n ? bytes[offset + i].ToString("x2") + " " : "   ");
+                if (i == 7) line.Append(' ');
+            }
+            line.Append(" |");
+            for (int i = 0; i < n; i++) line.Append(bytes[offset + i] is >= 0x20 and < 0x7F ? (char)bytes[offset + i] : '.');
+            c.Out.WriteLine(line.Append('|').ToString());
+        }
+        c.Out.WriteLine(total > bytes.Length ? $"{bytes.Length:x8}  … ({total} bytes, first {bytes.Length} shown)" : bytes.Length.ToString("x8"));
+        return 0;
+    }
+
+    private static int Write(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count < 2) return c.Error("usage: write <file> <text…>");
+        string path = FullPath(a[0]);
+        var words = new List<string>(a);
+        words.RemoveAt(0);
+        File.WriteAllText(path, string.Join(' ', words) + "\n");
+        c.Out.WriteLine($"wrote {new FileInfo(path).Length} bytes to {path}");
+        return 0;
+    }
+
+    private static int ChangeDirectory(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count > 1) return c.Error("usage: cd [dir]");
+        string path = FullPath(a.Count == 1 ? a[0] : "/");
+        if (!Directory.Exists(path)) return c.Error($"cd: not a directory: {path}");
+        WorkingDirectory = path;
+        return 0;
+    }
+
+    private static int Mounts(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (FileSystemBoot.Vfs == null) return c.Error("mount: no file systems mounted");
+        foreach (var (mountPoint, fs) in FileSystemBoot.Vfs.Mounts)
+            c.Out.WriteLine($"{fs.TypeName} on {mountPoint} ({fs.UsedBytes} bytes of files)");
+        return 0;
+    }
+}
