@@ -10,7 +10,7 @@ namespace XairrosX.Tests.Blockchain.Crypto;
 /// of libsecp256k1 and its ports) in one node process. Verify and recover inputs are our own signatures, half of
 /// them corrupted (bit flips, high-S twins, out-of-range scalars, wrong hash, key or recovery id).
 /// </summary>
-public sealed class NobleSecp256k1Fixture
+public abstract class NobleSecp256k1Fixture
 {
     public const int Cases = 1000;
 
@@ -24,31 +24,44 @@ public sealed class NobleSecp256k1Fixture
         public string Pub = "", Sign = "", Verify = "", Recover = "", SchnorrPub = "", SchnorrSign = "", SchnorrVerify = "", Ecdh = "";
     }
 
-    public Case[] All { get; } = new Case[Cases];
-
-    public NobleSecp256k1Fixture()
+    private static readonly Lazy<Case[]> Shared = new(() =>
     {
         var random = new Random(5_0002);
+        var all = new Case[Cases];
+        for (int i = 0; i < Cases; i++) all[i] = Build(random);
+        return all;
+    });
+
+    public Case[] All => Shared.Value;
+
+    /// <summary>
+    /// Sends the ECDSA and ECDH operations (<paramref name="schnorr"/> false) or the BIP-340 ones to node: two families,
+    /// two processes, which xunit runs side by side because they belong to two test classes.
+    /// </summary>
+    protected NobleSecp256k1Fixture(bool schnorr)
+    {
         var batch = new ReferenceBatch();
-        for (int i = 0; i < Cases; i++)
+        foreach (Case c in All)
         {
-            Case c = All[i] = Build(random);
+            if (schnorr)
+            {
+                batch.Add("schnorr-pub", ("sk", c.Secret));
+                batch.Add("schnorr-sign", ("sk", c.Secret), ("m", c.Hash), ("aux", c.Aux));
+                batch.Add("schnorr-verify", ("sig", c.SchnorrSignature), ("m", c.SchnorrMessage), ("pk", c.SchnorrKey));
+                continue;
+            }
             batch.Add("pub", ("sk", c.Secret));
             batch.Add("sign", ("sk", c.Secret), ("h", c.Hash));
             batch.Add("verify", ("sig", c.VerifySignature), ("h", c.VerifyHash), ("pk", c.VerifyKey));
             batch.Add("recover", ("sig", c.RecoverSignature), ("rec", c.RecoverId), ("h", c.Hash));
-            batch.Add("schnorr-pub", ("sk", c.Secret));
-            batch.Add("schnorr-sign", ("sk", c.Secret), ("m", c.Hash), ("aux", c.Aux));
-            batch.Add("schnorr-verify", ("sig", c.SchnorrSignature), ("m", c.SchnorrMessage), ("pk", c.SchnorrKey));
             batch.Add("ecdh", ("sk", c.Secret), ("pk", c.Peer));
         }
         string[] lines = batch.Run("noble-secp256k1.mjs");
         for (int i = 0; i < Cases; i++)
         {
             Case c = All[i];
-            int at = 8 * i;
-            (c.Pub, c.Sign, c.Verify, c.Recover) = (lines[at], lines[at + 1], lines[at + 2], lines[at + 3]);
-            (c.SchnorrPub, c.SchnorrSign, c.SchnorrVerify, c.Ecdh) = (lines[at + 4], lines[at + 5], lines[at + 6], lines[at + 7]);
+            if (schnorr) (c.SchnorrPub, c.SchnorrSign, c.SchnorrVerify) = (lines[3 * i], lines[3 * i + 1], lines[3 * i + 2]);
+            else (c.Pub, c.Sign, c.Verify, c.Recover, c.Ecdh) = (lines[5 * i], lines[5 * i + 1], lines[5 * i + 2], lines[5 * i + 3], lines[5 * i + 4]);
         }
     }
 
@@ -105,7 +118,7 @@ public sealed class NobleSecp256k1Fixture
             case 2: c.VerifySignature = HighSTwin(signature); break;
             case 3: c.VerifySignature = (byte[])signature.Clone(); c.VerifySignature.AsSpan(random.Next(2) * 32, 32).Fill(0xff); break;
             case 4: c.VerifySignature = (byte[])signature.Clone(); c.VerifySignature.AsSpan(random.Next(2) * 32, 32).Clear(); break;
-            case 5: c.VerifyKey = c.Peer.Length == 33 ? c.Peer : c.Peer[..33]; c.VerifyKey[0] = (byte)(2 + (c.Peer[64] & 1)); break;
+            case 5: c.VerifyKey = new byte[33]; Assert.True(Secp256k1.TryGetPublicKey(RandomSecret(random), c.VerifyKey)); break;
         }
         (c.RecoverSignature, c.RecoverId) = (signature, recoveryId);
         switch (random.Next(8))
@@ -131,11 +144,21 @@ public sealed class NobleSecp256k1Fixture
     }
 }
 
-public class NobleSecp256k1DifferentialTests : IClassFixture<NobleSecp256k1Fixture>
+public sealed class NobleEcdsaFixture : NobleSecp256k1Fixture
 {
-    private readonly NobleSecp256k1Fixture _reference;
+    public NobleEcdsaFixture() : base(schnorr: false) { }
+}
 
-    public NobleSecp256k1DifferentialTests(NobleSecp256k1Fixture reference) => _reference = reference;
+public sealed class NobleSchnorrFixture : NobleSecp256k1Fixture
+{
+    public NobleSchnorrFixture() : base(schnorr: true) { }
+}
+
+public class NobleEcdsaDifferentialTests : IClassFixture<NobleEcdsaFixture>
+{
+    private readonly NobleEcdsaFixture _reference;
+
+    public NobleEcdsaDifferentialTests(NobleEcdsaFixture reference) => _reference = reference;
 
     private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 
@@ -189,6 +212,31 @@ public class NobleSecp256k1DifferentialTests : IClassFixture<NobleSecp256k1Fixtu
     }
 
     [Fact]
+    public void EcdhAgrees()
+    {
+        byte[] sharedX = new byte[32];
+        byte[] secret = new byte[32];
+        foreach (NobleSecp256k1Fixture.Case c in _reference.All)
+        {
+            Assert.True(Secp256k1PublicKey.TryParse(c.Peer, out Secp256k1PublicKey peer));
+            Assert.True(Secp256k1Ecdh.TryComputeSharedX(c.Secret, peer, sharedX));
+            Assert.Equal(c.Ecdh[2..], Hex(sharedX));
+            // The hashed form is libsecp256k1's default: SHA-256 of the compressed shared point.
+            Assert.True(Secp256k1Ecdh.TryComputeSharedSecret(c.Secret, peer, secret));
+            Assert.Equal(Hex(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(c.Ecdh))), Hex(secret));
+        }
+    }
+}
+
+public class NobleSchnorrDifferentialTests : IClassFixture<NobleSchnorrFixture>
+{
+    private readonly NobleSchnorrFixture _reference;
+
+    public NobleSchnorrDifferentialTests(NobleSchnorrFixture reference) => _reference = reference;
+
+    private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
+
+    [Fact]
     public void SchnorrKeysAndSignaturesAgree()
     {
         byte[] xOnly = new byte[32];
@@ -213,21 +261,5 @@ public class NobleSecp256k1DifferentialTests : IClassFixture<NobleSecp256k1Fixtu
             if (ours) valid++;
         }
         Assert.InRange(valid, 500, 800);
-    }
-
-    [Fact]
-    public void EcdhAgrees()
-    {
-        byte[] sharedX = new byte[32];
-        byte[] secret = new byte[32];
-        foreach (NobleSecp256k1Fixture.Case c in _reference.All)
-        {
-            Assert.True(Secp256k1PublicKey.TryParse(c.Peer, out Secp256k1PublicKey peer));
-            Assert.True(Secp256k1Ecdh.TryComputeSharedX(c.Secret, peer, sharedX));
-            Assert.Equal(c.Ecdh[2..], Hex(sharedX));
-            // The hashed form is libsecp256k1's default: SHA-256 of the compressed shared point.
-            Assert.True(Secp256k1Ecdh.TryComputeSharedSecret(c.Secret, peer, secret));
-            Assert.Equal(Hex(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(c.Ecdh))), Hex(secret));
-        }
     }
 }
