@@ -21,20 +21,13 @@ public class LibSecp256k1DifferentialTests
         0 => NobleSecp256k1Fixture.HighSTwin(signature),
         1 => Fill(signature, random.Next(2) * 32, 0xff),
         2 => Fill(signature, random.Next(2) * 32, 0x00),
-        _ => FlipBit(signature, random),
+        _ => NobleSecp256k1Fixture.FlipBit(signature, random),
     };
 
     private static byte[] Fill(byte[] signature, int offset, byte value)
     {
         byte[] copy = (byte[])signature.Clone();
         copy.AsSpan(offset, 32).Fill(value);
-        return copy;
-    }
-
-    private static byte[] FlipBit(byte[] bytes, Random random)
-    {
-        byte[] copy = (byte[])bytes.Clone();
-        copy[random.Next(copy.Length)] ^= (byte)(1 << random.Next(8));
         return copy;
     }
 
@@ -115,10 +108,10 @@ public class LibSecp256k1DifferentialTests
 
             (byte[] key, byte[] msg, byte[] sig) = random.Next(4) switch
             {
-                0 => (FlipBit(ourKey, random), message, ours),
-                1 => (ourKey, FlipBit(message, random), ours),
+                0 => (NobleSecp256k1Fixture.FlipBit(ourKey, random), message, ours),
+                1 => (ourKey, NobleSecp256k1Fixture.FlipBit(message, random), ours),
                 2 => (ourKey, message, Fill(ours, random.Next(2) * 32, 0xff)),
-                _ => (ourKey, message, FlipBit(ours, random)),
+                _ => (ourKey, message, NobleSecp256k1Fixture.FlipBit(ours, random)),
             };
             bool theirVerdict = LibSecp256k1.SchnorrVerify(key, msg, sig);
             Assert.True(theirVerdict == Bip340Schnorr.Verify(key, msg, sig), $"schnorr verify {Convert.ToHexStringLower(sig)} key {Convert.ToHexStringLower(key)} msg {Convert.ToHexStringLower(msg)}: libsecp256k1 {theirVerdict}");

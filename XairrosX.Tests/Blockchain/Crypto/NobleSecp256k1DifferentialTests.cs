@@ -86,7 +86,7 @@ public abstract class NobleSecp256k1Fixture
         return twin;
     }
 
-    private static byte[] FlipBit(byte[] bytes, Random random)
+    internal static byte[] FlipBit(byte[] bytes, Random random)
     {
         byte[] copy = (byte[])bytes.Clone();
         copy[random.Next(copy.Length)] ^= (byte)(1 << random.Next(8));
