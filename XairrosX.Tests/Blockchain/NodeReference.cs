@@ -24,7 +24,11 @@ internal static class NodeReference
     {
         lock (Gate)
         {
-            if (System.IO.Directory.Exists(Path.Combine(Directory, "node_modules"))) return;
+            // npm records what it installed in node_modules/.package-lock.json; a lock file changed since
+            // (new reference packages) means the installed tree is stale.
+            string installed = Path.Combine(Directory, "node_modules", ".package-lock.json");
+            string wanted = Path.Combine(Directory, "package-lock.json");
+            if (File.Exists(installed) && File.GetLastWriteTimeUtc(installed) >= File.GetLastWriteTimeUtc(wanted)) return;
             Exec("npm", "ci --no-audit --no-fund", "", TimeSpan.FromMinutes(5));
         }
     }
@@ -41,8 +45,15 @@ internal static class NodeReference
         using Process p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEndAsync();
-        p.StandardInput.Write(stdin);
-        p.StandardInput.Close();
+        try
+        {
+            p.StandardInput.Write(stdin);
+            p.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process ended before reading all its input; its exit code and stderr say why.
+        }
         if (!p.WaitForExit(timeout)) throw new TimeoutException(file + " " + args + " timed out");
         if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {args} failed ({p.ExitCode}): {stderr.Result}");
         return stdout.Result;
