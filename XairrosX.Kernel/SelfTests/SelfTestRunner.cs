@@ -20,6 +20,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.NumericCases.All());
         all.AddRange(Cases.ExceptionCases.All());
         all.AddRange(Cases.SystemCases.All());
+        all.AddRange(Cases.GcCases.All());
         return all;
     }
 

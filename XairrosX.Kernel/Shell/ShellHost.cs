@@ -23,6 +23,7 @@ public sealed class ShellHost
         foreach (ShellCommand c in Commands.SystemCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.SelfTestCommand.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.DiagnosticCommands.All()) _commands.Add(c.Name, c);
+        foreach (ShellCommand c in Commands.GcCommands.All()) _commands.Add(c.Name, c);
         _context = new ShellContext { Commands = _commands };
     }
 

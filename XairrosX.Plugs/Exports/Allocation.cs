@@ -17,7 +17,7 @@ internal static unsafe class Allocation
     private static void* NewFast(MethodTable* type) => NewObject(type);
 
     // Finalizers are not run: the collector is non-finalizing (documented in XairrosX.Plugs/README.md),
-    // so a finalizable object is allocated like any other.
+    // so a finalizable object is allocated like any other and freed, when it dies, without its finalizer.
     [UnmanagedCallersOnly(EntryPoint = "RhpNewFinalizable")]
     private static void* NewFinalizable(MethodTable* type) => NewObject(type);
 
