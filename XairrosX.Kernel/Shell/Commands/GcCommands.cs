@@ -21,6 +21,7 @@ internal static class GcCommands
     [
         new("gc", "[collect]", "garbage collector figures (optionally after a full collection)", Gc),
         new("gcstress", "<MB>", "allocate MB of short-lived objects around a 10 MB live graph, checking it", Stress),
+        new("gcbench", "[liveMB...]", "small-object allocation ns/op, and collection pauses with MB live (default 10 50 100)", GcBench.Run),
     ];
 
     private static int Gc(ShellContext c, IReadOnlyList<string> args)
