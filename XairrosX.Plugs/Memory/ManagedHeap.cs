@@ -28,29 +28,25 @@ public static unsafe class ManagedHeap
     private const nuint LargeObjectSize = 16 * 1024;
     private const nuint MinimumBudget = 16 * 1024 * 1024;
 
-    private static byte* s_cursor;
-    private static byte* s_limit;           // region end minus FreeBlock.MinSize
+    // The region's cursor, limit and counters live in the AllocationContext the asm fast paths share.
     private static HeapSegment* s_regionSegment;
     private static bool s_regionIsTail;      // the region is its segment's untouched tail
-    private static ulong s_allocatedBytes;
-    private static ulong s_allocationCount;
     private static ulong s_segmentBytes;
-    private static ulong s_allocatedSinceCollection;
     private static ulong s_budget = MinimumBudget;
     private static FreeList s_freeList;
     private static MethodTable* s_freeType;
     private static bool s_collectionEnabled;
 
     /// <summary>Bytes of objects allocated since boot.</summary>
-    public static ulong AllocatedBytes => s_allocatedBytes;
+    public static ulong AllocatedBytes => AllocationContext.Current->AllocatedBytes;
     /// <summary>Objects allocated since boot.</summary>
-    public static ulong AllocationCount => s_allocationCount;
+    public static ulong AllocationCount => AllocationContext.Current->AllocationCount;
     /// <summary>Bytes of segments the heap holds.</summary>
     public static ulong SegmentBytes => s_segmentBytes;
     /// <summary>Number of segments.</summary>
     public static int SegmentCount => SegmentTable.Count;
     /// <summary>Bytes allocated since the last collection.</summary>
-    public static ulong AllocatedSinceCollection => s_allocatedSinceCollection;
+    public static ulong AllocatedSinceCollection => AllocationContext.Current->AllocatedSinceCollection;
     /// <summary>Bytes that may be allocated between collections before one is triggered.</summary>
     public static ulong Budget => s_budget;
     /// <summary>True once the kernel has switched collection on (<see cref="EnableCollection"/>).</summary>
@@ -85,21 +81,21 @@ public static unsafe class ManagedHeap
     internal static void* Allocate(MethodTable* type, nuint size)
     {
         size = (size + 7) & ~(nuint)7;
-        byte* block = s_cursor;
-        if ((nuint)(s_limit - block) < size)
+        AllocationContext* context = AllocationContext.Current;
+        byte* block = context->Cursor;
+        if ((nuint)(context->Limit - block) < size)
         {
             block = AllocateSlow(size);
             if (block == null) return null;
         }
         else
         {
-            s_cursor = block + size;
-            HeapSegment* segment = s_regionSegment;
-            ObjectStartMap.Set(segment->StartMap, (nuint)(block - segment->Start) / ObjectStartMap.GranuleSize);
+            context->Cursor = block + size;
+            ObjectStartMap.Set(context->StartMap, (nuint)(block - context->SegmentStart) / ObjectStartMap.GranuleSize);
         }
-        s_allocatedBytes += size;
-        s_allocatedSinceCollection += size;
-        s_allocationCount++;
+        context->AllocatedBytes += size;
+        context->AllocatedSinceCollection += size;
+        context->AllocationCount++;
         void* obj = block + ObjectLayout.HeaderSize;
         *(MethodTable**)obj = type;
         return obj;
@@ -131,7 +127,7 @@ public static unsafe class ManagedHeap
     {
         if (size < FreeBlock.MinSize) size = FreeBlock.MinSize;
         RetireRegion();
-        if (s_collectionEnabled && s_allocatedSinceCollection >= s_budget && !GarbageCollector.InProgress)
+        if (s_collectionEnabled && AllocatedSinceCollection >= s_budget && !GarbageCollector.InProgress)
             GarbageCollector.Collect(GarbageCollector.Reason.Budget);
         for (int attempt = 0; attempt < 2; attempt++)
         {
@@ -204,8 +200,11 @@ public static unsafe class ManagedHeap
             s_regionIsTail = true;
         }
         s_regionSegment = segment;
-        s_cursor = start + size;
-        s_limit = start + length - FreeBlock.MinSize;
+        AllocationContext* context = AllocationContext.Current;
+        context->SegmentStart = segment->Start;
+        context->StartMap = segment->StartMap;
+        context->Limit = start + length - FreeBlock.MinSize;
+        context->Cursor = start + size;
         ObjectStartMap.Set(segment->StartMap, (nuint)(start - segment->Start) / ObjectStartMap.GranuleSize);
         return start;
     }
@@ -234,21 +233,25 @@ public static unsafe class ManagedHeap
     /// </summary>
     internal static void RetireRegion()
     {
-        if (s_cursor == null) return;
+        AllocationContext* context = AllocationContext.Current;
+        byte* cursor = context->Cursor;
+        if (cursor == null) return;
         HeapSegment* segment = s_regionSegment;
-        byte* end = s_limit + FreeBlock.MinSize;
+        byte* end = context->Limit + FreeBlock.MinSize;
         if (s_regionIsTail)
         {
-            segment->Used = s_cursor;
+            segment->Used = cursor;
         }
         else
         {
-            FreeBlock.Format(s_cursor, (nuint)(end - s_cursor), s_freeType, zeroed: true);
-            ObjectStartMap.Set(segment->StartMap, (nuint)(s_cursor - segment->Start) / ObjectStartMap.GranuleSize);
-            s_freeList.Add(s_cursor);
+            FreeBlock.Format(cursor, (nuint)(end - cursor), s_freeType, zeroed: true);
+            ObjectStartMap.Set(segment->StartMap, (nuint)(cursor - segment->Start) / ObjectStartMap.GranuleSize);
+            s_freeList.Add(cursor);
         }
-        s_cursor = null;
-        s_limit = null;
+        context->Limit = null;
+        context->Cursor = null;
+        context->SegmentStart = null;
+        context->StartMap = null;
         s_regionSegment = null;
     }
 
@@ -267,7 +270,7 @@ public static unsafe class ManagedHeap
     /// <summary>Called by the collector after a sweep: restarts the budget from what survived.</summary>
     internal static void CollectionFinished(ulong liveBytes)
     {
-        s_allocatedSinceCollection = 0;
+        AllocationContext.Current->AllocatedSinceCollection = 0;
         s_budget = liveBytes > MinimumBudget ? liveBytes : MinimumBudget;
     }
 }
