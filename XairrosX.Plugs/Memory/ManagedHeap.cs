@@ -54,7 +54,7 @@ public static unsafe class ManagedHeap
     /// <summary>Bytes in free blocks on the free lists.</summary>
     public static ulong FreeListBytes => s_freeList.TotalBytes;
 
-    /// <summary>The MethodTable free blocks are formatted with (byte[]'s); null before collection is enabled.</summary>
+    /// <summary>The MethodTable free blocks are formatted with (a private copy of byte[]'s head); null before collection is enabled.</summary>
     internal static MethodTable* FreeType => s_freeType;
 
     internal static ref FreeList FreeLists => ref s_freeList;
@@ -62,16 +62,20 @@ public static unsafe class ManagedHeap
     /// <summary>
     /// Switches garbage collection on. Called once by the kernel in kmain, after the runtime and CoreLib
     /// are initialized: before that no collection may run (statics are being set up, handles created).
-    /// Takes byte[]'s MethodTable for free blocks from a real byte[].
+    /// Free blocks get their own MethodTable: a copy of byte[]'s fixed head (taken from a real byte[]) at
+    /// an address of its own, so the ordinary size rule walks them and a real byte[] is never mistaken
+    /// for free space.
     /// </summary>
     public static void EnableCollection()
     {
         if (s_collectionEnabled) return;
         byte[] probe = new byte[1];
-        var type = *(MethodTable**)Unsafe.As<byte[], nint>(ref probe);
-        if (type->ComponentSize != 1 || type->BaseSize != FreeBlock.MinSize || type->ContainsGCPointers)
+        var byteArray = *(MethodTable**)Unsafe.As<byte[], nint>(ref probe);
+        if (byteArray->ComponentSize != 1 || byteArray->BaseSize != FreeBlock.MinSize || byteArray->ContainsGCPointers)
             Panic.Fatal("byte[] does not have the layout free blocks need");
-        s_freeType = type;
+        var freeType = (MethodTable*)PageAllocator.AllocatePagesOrPanic(PageAllocator.PageSize);
+        *freeType = *byteArray;
+        s_freeType = freeType;
         s_collectionEnabled = true;
     }
 

@@ -34,6 +34,17 @@ internal static class GcCases
             t.True(GcStatistics.Collections > before, "collections ran");
             t.True(ManagedHeap.SegmentBytes < PageAllocator.TotalBytes, $"heap {ManagedHeap.SegmentBytes >> 20} MiB stays below RAM after {total >> 20} MiB allocated");
         }),
+        new("gc.stack_roots_and_interior_pointers", t =>
+        {
+            byte[] local = new byte[4096];
+            local[4000] = 77;
+            Span<byte> middle = new byte[10000].AsSpan(5000, 100);
+            middle[50] = 9;
+            for (int i = 0; i < 3; i++) { AllocateGarbage(); GC.Collect(); AllocateGarbage(); }
+            t.Equal((byte)77, local[4000], "byte[] held only by a local survives");
+            t.Equal((byte)9, middle[50], "array held only by an interior pointer (a Span) survives");
+            GC.KeepAlive(local);
+        }),
         new("gc.weak_reference_cleared", t =>
         {
             WeakReference<object> weak = MakeWeakToGarbage();
@@ -102,6 +113,21 @@ internal static class GcCases
             GCMemoryInfo info = GC.GetGCMemoryInfo();
             t.True(info.Index > 0 && info.HeapSizeBytes > 0 && info.PromotedBytes > 0, "GetGCMemoryInfo reports the last collection");
             t.True(GC.GetTotalPauseDuration() > TimeSpan.Zero, "pause time accounted");
+        }),
+        new("gc.heap_consistent_after_collections", t =>
+        {
+            var keep = new List<object>();
+            for (int round = 0; round < 4; round++)
+            {
+                for (int i = 0; i < 2000; i++)
+                {
+                    object o = (i % 4) switch { 0 => new Payload { Value = i, Data = new byte[i % 300] }, 1 => new object[] { i.ToString(), null, keep }, 2 => new int[i % 50], _ => new KeyValuePair<string, object>[] { new("k" + i.ToString(), new byte[8]) } };
+                    if (i % 7 == 0) keep.Add(o);
+                }
+                GC.Collect();
+                t.Equal<string>(null, HeapVerifier.Verify(), $"heap consistent after collection round {round}");
+            }
+            t.True(keep.Count > 1000 && keep[3] is object[] a && a[2] == keep, "kept objects intact");
         }),
         new("gc.total_memory_drops", t =>
         {

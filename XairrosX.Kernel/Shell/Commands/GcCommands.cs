@@ -7,8 +7,8 @@ using XairrosX.Plugs.Memory.Gc;
 namespace XairrosX.Kernel.Shell.Commands;
 
 /// <summary>
-/// gc [collect]: the collector's figures (heap size, live bytes, collections, last and max pause),
-/// after a collection when asked. gcstress &lt;MB&gt;: allocates that many MB of short-lived objects of
+/// gc [collect|verify]: the collector's figures (heap size, live bytes, collections, last and max pause),
+/// after a collection or a heap consistency check (<see cref="HeapVerifier"/>) when asked. gcstress &lt;MB&gt;: allocates that many MB of short-lived objects of
 /// mixed sizes while a 10 MB object graph stays alive, and checks the graph's checksum after every
 /// collection; prints "gcstress: allocated N MB, collections C, max pause P ms, live graph intact" or
 /// an error line naming the corruption.
@@ -19,15 +19,21 @@ internal static class GcCommands
 
     public static IEnumerable<ShellCommand> All() =>
     [
-        new("gc", "[collect]", "garbage collector figures (optionally after a full collection)", Gc),
+        new("gc", "[collect|verify]", "garbage collector figures (after a full collection, or a heap check)", Gc),
         new("gcstress", "<MB>", "allocate MB of short-lived objects around a 10 MB live graph, checking it", Stress),
         new("gcbench", "[liveMB...]", "small-object allocation ns/op, and collection pauses with MB live (default 10 50 100)", GcBench.Run),
     ];
 
     private static int Gc(ShellContext c, IReadOnlyList<string> args)
     {
-        if (args.Count > 1 || (args.Count == 1 && args[0] != "collect")) return c.Error("usage: gc [collect]");
-        if (args.Count == 1) GC.Collect();
+        if (args.Count > 1 || (args.Count == 1 && args[0] != "collect" && args[0] != "verify")) return c.Error("usage: gc [collect|verify]");
+        if (args.Count == 1 && args[0] == "collect") GC.Collect();
+        if (args.Count == 1 && args[0] == "verify")
+        {
+            string problem = HeapVerifier.Verify();
+            if (problem != null) return c.Error("gc: heap inconsistent: " + problem);
+            c.Out.WriteLine($"gc: heap consistent ({ManagedHeap.SegmentCount} segments walked)");
+        }
         var o = c.Out;
         o.WriteLine($"heap: {ManagedHeap.SegmentBytes / MiB:F1} MiB in {ManagedHeap.SegmentCount} segments, {ManagedHeap.FreeListBytes / MiB:F1} MiB free");
         o.WriteLine($"live: {GcStatistics.LiveBytes / MiB:F2} MiB in {GcStatistics.LiveObjects} objects after the last collection, {ManagedHeap.AllocatedSinceCollection / MiB:F2} MiB allocated since (budget {ManagedHeap.Budget / MiB:F0} MiB)");

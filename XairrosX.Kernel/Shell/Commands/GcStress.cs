@@ -12,7 +12,8 @@ internal readonly record struct GcStressResult(ulong Collections, double MaxPaus
 /// whose checksum is verified after every collection, while short-lived objects of mixed kinds and sizes
 /// (small objects, byte and int arrays up to 48 KiB, strings, object arrays holding other temporaries) are
 /// allocated until the requested amount is reached. A small ring of recent temporaries survives a while,
-/// and each one's contents are checked when it leaves the ring, so reuse of live memory is caught too.
+/// and each one's contents are checked when it leaves the ring, so reuse of live memory is caught too;
+/// every 8th collection the whole heap is checked for references to freed memory (<see cref="HeapVerifier"/>).
 /// </summary>
 internal static class GcStress
 {
@@ -60,6 +61,8 @@ internal static class GcStress
             ulong actual = Checksum(graph);
             if (actual != expected)
                 return new(0, 0, $"live graph checksum {actual:x16} after collection {collections}, expected {expected:x16}");
+            // Every 8th collection also checks that no object refers to freed memory.
+            if ((collections & 7) == 0 && HeapVerifier.Verify() is string problem) return new(0, 0, "heap inconsistent: " + problem);
         }
         GC.KeepAlive(graph);
         ulong total = GcStatistics.Collections - startCollections;

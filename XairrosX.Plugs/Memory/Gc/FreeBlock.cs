@@ -4,9 +4,10 @@ namespace XairrosX.Plugs.Memory.Gc;
 
 /// <summary>
 /// Free space inside a heap segment, formatted as an object so that segments stay walkable:
-/// [header word = next free block][MethodTable* = byte[]'s][int32 length][int32 zeroed flag][payload].
-/// The MethodTable is a real one with ComponentSize 1 and BaseSize 24, so the ordinary object-size rule
-/// (BaseSize + length) gives the block's size. The header word, unused by a free block, links the free
+/// [header word = next free block][MethodTable* = the free type][int32 length][int32 zeroed flag][payload].
+/// The free type is a private copy of byte[]'s MethodTable head (ComponentSize 1, BaseSize 24), so the
+/// ordinary object-size rule (BaseSize + length) gives the block's size, while its distinct address tells
+/// free blocks from real byte arrays. The header word, unused by a free block, links the free
 /// list. The flag says the payload is known to be zero (fresh pages), which spares zeroing on reuse.
 /// </summary>
 public static unsafe class FreeBlock

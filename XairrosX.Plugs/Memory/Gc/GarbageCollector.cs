@@ -27,6 +27,7 @@ public static unsafe class GarbageCollector
         Explicit = 2,
     }
 
+    private const ulong InterruptFlag = 1 << 9;
     private static bool s_inProgress;
 
     /// <summary>True while a collection runs (allocation must not start another).</summary>
@@ -53,6 +54,9 @@ public static unsafe class GarbageCollector
     [UnmanagedCallersOnly(EntryPoint = "xx_gc_collect_on_stack")]
     private static void CollectOnStack(int reason, nint stackPointer)
     {
+        // Interrupt handlers must not see objects while their MethodTable words carry mark bits.
+        bool interruptsWereOn = (Cpu.ReadFlags() & InterruptFlag) != 0;
+        Cpu.DisableInterrupts();
         s_inProgress = true;
         ulong start = Cpu.ReadTsc();
         ulong bytesBefore = GcStatistics.LiveBytes + ManagedHeap.AllocatedSinceCollection;
@@ -65,5 +69,6 @@ public static unsafe class GarbageCollector
         ManagedHeap.CollectionFinished(sweep.LiveBytes);
         GcStatistics.Record(start, Cpu.ReadTsc(), sweep, ManagedHeap.SegmentBytes, bytesBefore, Marker.PinnedObjects);
         s_inProgress = false;
+        if (interruptsWereOn) Cpu.EnableInterrupts();
     }
 }
