@@ -36,8 +36,16 @@ xx_alloc_context_address:
     lea rax, [xx_alloc_context]
     ret
 
-; rdx = block, rax = size in bytes: advance the cursor (done by the caller), set the start bit, count.
-%macro RECORD_START 0
+; rax = size in bytes: rdx = the block, or jump to %1 when the region is exhausted; otherwise advance
+; the cursor, set the block's start bit and count the allocation.
+%macro BUMP 1
+    mov rdx, [xx_alloc_context]
+    mov rcx, [xx_alloc_context + 8]
+    sub rcx, rdx
+    cmp rcx, rax
+    jb %1
+    lea r8, [rdx + rax]
+    mov [xx_alloc_context], r8
     mov r8, rdx
     sub r8, [xx_alloc_context + 16]
     shr r8, 3
@@ -57,15 +65,10 @@ global RhpNewFast
 global RhpNewFinalizable
 RhpNewFast:
 RhpNewFinalizable:
-    mov eax, [rdi + 4]              ; BaseSize (a multiple of 8 for fixed-size types)
-    mov rdx, [xx_alloc_context]
-    mov rcx, [xx_alloc_context + 8]
-    sub rcx, rdx
-    cmp rcx, rax
-    jb .slow
-    lea r8, [rdx + rax]
-    mov [xx_alloc_context], r8
-    RECORD_START
+    mov eax, [rdi + 4]              ; BaseSize (ilc aligns it to 8; rounded anyway, the heap walk relies on it)
+    add rax, 7
+    and rax, -8
+    BUMP .slow
     mov [rdx + 8], rdi
     lea rax, [rdx + 8]
     ret
@@ -86,14 +89,7 @@ RhNewString:
     add rax, rcx
     add rax, 7
     and rax, -8
-    mov rdx, [xx_alloc_context]
-    mov rcx, [xx_alloc_context + 8]
-    sub rcx, rdx
-    cmp rcx, rax
-    jb .slow
-    lea r8, [rdx + rax]
-    mov [xx_alloc_context], r8
-    RECORD_START
+    BUMP .slow
     mov [rdx + 8], rdi
     mov [rdx + 16], esi
     lea rax, [rdx + 8]
