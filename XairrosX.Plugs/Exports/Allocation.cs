@@ -46,5 +46,15 @@ internal static unsafe class Allocation
 
     private static void ThrowOverflow() => throw new OverflowException();
 
-    private static void ThrowOutOfMemory() => throw new OutOfMemoryException();
+    // Made while memory is plentiful: when the heap is exhausted, allocating the exception could fail too.
+    private static OutOfMemoryException s_outOfMemory;
+
+    /// <summary>Creates the exception thrown when the heap is exhausted (at kmain, with the collector).</summary>
+    internal static void PreallocateOutOfMemory() => s_outOfMemory ??= new OutOfMemoryException();
+
+    private static void ThrowOutOfMemory()
+    {
+        ManagedHeap.EnterEmergency();
+        throw s_outOfMemory ?? new OutOfMemoryException();
+    }
 }

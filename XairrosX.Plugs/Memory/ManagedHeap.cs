@@ -27,6 +27,11 @@ public static unsafe class ManagedHeap
     // Larger objects bypass regions and are placed straight into a free block or a new segment.
     private const nuint LargeObjectSize = 16 * 1024;
     private const nuint MinimumBudget = 16 * 1024 * 1024;
+    // Physical memory the heap leaves to the rest of the kernel (native heap, page tables, stacks), and
+    // the part of it an out-of-memory exception may still use so that its dispatch can allocate.
+    private const ulong KernelReserve = 16 * 1024 * 1024;
+    private const ulong EmergencyReserve = 4 * 1024 * 1024;
+    private static bool s_emergency;
 
     // The region's cursor, limit and counters live in the AllocationContext the asm fast paths share.
     private static HeapSegment* s_regionSegment;
@@ -76,6 +81,7 @@ public static unsafe class ManagedHeap
         var freeType = (MethodTable*)PageAllocator.AllocatePagesOrPanic(PageAllocator.PageSize);
         *freeType = *byteArray;
         s_freeType = freeType;
+        Exports.Allocation.PreallocateOutOfMemory();
         s_collectionEnabled = true;
     }
 
@@ -259,14 +265,26 @@ public static unsafe class ManagedHeap
         s_regionSegment = null;
     }
 
+    /// <summary>
+    /// Called when an allocation fails, just before OutOfMemoryException is thrown: lets the heap grow into
+    /// the kernel reserve (all but <see cref="EmergencyReserve"/>) until the next collection, so that the
+    /// exception's dispatch and the handler's first steps can allocate.
+    /// </summary>
+    internal static void EnterEmergency() => s_emergency = true;
+
+    // A new segment: 2 MiB-aligned pages, its object-start map in its own last bytes (a separate
+    // allocation would break the next segment's alignment and waste most of 2 MiB each time).
     private static bool Grow(nuint size)
     {
         nuint needed = size + FreeBlock.MinSize;
-        nuint bytes = needed <= SegmentSize ? SegmentSize : (needed + SegmentSize - 1) & ~(SegmentSize - 1);
+        nuint bytes = SegmentSize;
+        while (bytes - ObjectStartMap.BytesFor(bytes) < needed) bytes += SegmentSize;
+        ulong reserve = s_emergency ? EmergencyReserve : KernelReserve;
+        if (PageAllocator.UsedBytes + bytes + reserve > PageAllocator.TotalBytes) return false;
         byte* segment = (byte*)PageAllocator.AllocatePages(bytes, SegmentSize);
         if (segment == null) return false;
-        var map = (ulong*)PageAllocator.AllocatePages(ObjectStartMap.BytesFor(bytes));
-        if (map == null || !SegmentTable.Add(segment, bytes, map)) return false;
+        nuint mapBytes = ObjectStartMap.BytesFor(bytes);
+        if (!SegmentTable.Add(segment, bytes - mapBytes, (ulong*)(segment + bytes - mapBytes))) return false;
         s_segmentBytes += bytes;
         return true;
     }
@@ -275,6 +293,7 @@ public static unsafe class ManagedHeap
     internal static void CollectionFinished(ulong liveBytes)
     {
         AllocationContext.Current->AllocatedSinceCollection = 0;
+        s_emergency = false;
         s_budget = liveBytes > MinimumBudget ? liveBytes : MinimumBudget;
     }
 }
