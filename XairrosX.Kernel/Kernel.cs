@@ -30,6 +30,7 @@ public static class Kernel
     {
         BootInfo = bootInfo;
         Tsc.Calibrate();
+        XairrosX.Plugs.Memory.ManagedHeap.EnableCollection(); // the runtime is up: collections may run from here on
         var rtc = CmosRtc.ReadUtc();
         try
         {

@@ -22,6 +22,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.SystemCases.All());
         all.AddRange(Cases.FileSystemCases.All());
         all.AddRange(Cases.AiCases.All());
+        all.AddRange(Cases.GcCases.All());
         return all;
     }
 

@@ -26,6 +26,7 @@ public sealed class ShellHost
         foreach (ShellCommand c in Commands.HardwareCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.FileCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.AiCommands.All()) _commands.Add(c.Name, c);
+        foreach (ShellCommand c in Commands.GcCommands.All()) _commands.Add(c.Name, c);
         _context = new ShellContext { Commands = _commands };
     }
 

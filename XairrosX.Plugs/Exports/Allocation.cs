@@ -6,29 +6,19 @@ using XairrosX.Plugs.Runtime;
 namespace XairrosX.Plugs.Exports;
 
 /// <summary>
-/// Allocation helpers that ilc-generated code and CoreLib call:
-/// RhpNewFast, RhpNewFinalizable, RhpNewArrayFast, RhpNewPtrArrayFast, RhNewString,
-/// RhAllocateNewArray, RhAllocateNewObject. All return the new object's address; they throw
-/// OverflowException for bad lengths and OutOfMemoryException when the heap is exhausted.
+/// Allocation helpers that ilc-generated code and CoreLib call. RhpNewFast, RhpNewFinalizable,
+/// RhpNewArrayFast, RhpNewPtrArrayFast and RhNewString are assembly fast paths (Native/alloc.asm) that
+/// jump here (xx_alloc_object_slow, xx_alloc_array_slow) when the region is exhausted or the length is
+/// bad; RhAllocateNewArray and RhAllocateNewObject are C#. All return the new object's address; they
+/// throw OverflowException for bad lengths and OutOfMemoryException when the heap is exhausted.
 /// </summary>
 internal static unsafe class Allocation
 {
-    [UnmanagedCallersOnly(EntryPoint = "RhpNewFast")]
-    private static void* NewFast(MethodTable* type) => NewObject(type);
+    [UnmanagedCallersOnly(EntryPoint = "xx_alloc_object_slow")]
+    private static void* ObjectSlowPath(MethodTable* type) => NewObject(type);
 
-    // Finalizers are not run: the collector is non-finalizing (documented in XairrosX.Plugs/README.md),
-    // so a finalizable object is allocated like any other.
-    [UnmanagedCallersOnly(EntryPoint = "RhpNewFinalizable")]
-    private static void* NewFinalizable(MethodTable* type) => NewObject(type);
-
-    [UnmanagedCallersOnly(EntryPoint = "RhpNewArrayFast")]
-    private static void* NewArrayFast(MethodTable* type, nint length) => NewArray(type, length);
-
-    [UnmanagedCallersOnly(EntryPoint = "RhpNewPtrArrayFast")]
-    private static void* NewPtrArrayFast(MethodTable* type, nint length) => NewArray(type, length);
-
-    [UnmanagedCallersOnly(EntryPoint = "RhNewString")]
-    private static void* NewString(MethodTable* type, nint length) => NewArray(type, length);
+    [UnmanagedCallersOnly(EntryPoint = "xx_alloc_array_slow")]
+    private static void* ArraySlowPath(MethodTable* type, nint length) => NewArray(type, length);
 
     [UnmanagedCallersOnly(EntryPoint = "RhAllocateNewArray")]
     private static void AllocateNewArray(MethodTable* type, uint length, uint flags, void** result)
@@ -56,5 +46,15 @@ internal static unsafe class Allocation
 
     private static void ThrowOverflow() => throw new OverflowException();
 
-    private static void ThrowOutOfMemory() => throw new OutOfMemoryException();
+    // Made while memory is plentiful: when the heap is exhausted, allocating the exception could fail too.
+    private static OutOfMemoryException s_outOfMemory;
+
+    /// <summary>Creates the exception thrown when the heap is exhausted (at kmain, with the collector).</summary>
+    internal static void PreallocateOutOfMemory() => s_outOfMemory ??= new OutOfMemoryException();
+
+    private static void ThrowOutOfMemory()
+    {
+        ManagedHeap.EnterEmergency();
+        throw s_outOfMemory ?? new OutOfMemoryException();
+    }
 }

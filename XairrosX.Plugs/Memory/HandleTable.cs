@@ -28,9 +28,13 @@ public static unsafe class HandleTable
     private static Slot* s_slots;
     private static Slot* s_free;
     private static int s_inUse;
+    private static int s_highWater;
 
     /// <summary>Handles currently allocated.</summary>
     public static int InUse => s_inUse;
+
+    /// <summary>One past the highest slot ever handed out: the collector scans [0, HighWater).</summary>
+    public static int HighWater => s_highWater;
 
     /// <summary>First slot (for a collector's root scan) and the slot count.</summary>
     public static Slot* Slots => s_slots;
@@ -59,6 +63,8 @@ public static unsafe class HandleTable
         s->Type = type;
         s->NextFree = null;
         s_inUse++;
+        int index = (int)(s - s_slots);
+        if (index >= s_highWater) s_highWater = index + 1;
         return s;
     }
 

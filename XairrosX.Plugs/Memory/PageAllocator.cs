@@ -18,10 +18,13 @@ public static unsafe class PageAllocator
     private static RangeTable s_ranges;
     private static int s_rangeCount;
     private static int s_current;
-    private static ulong s_totalBytes, s_usedBytes;
+    private static ulong s_totalBytes, s_usedBytes, s_highestAddress;
 
     /// <summary>Bytes of RAM handed to the allocator.</summary>
     public static ulong TotalBytes => s_totalBytes;
+    /// <summary>One past the highest usable address handed to the allocator.</summary>
+    public static ulong HighestAddress => s_highestAddress;
+
     /// <summary>Bytes given out so far.</summary>
     public static ulong UsedBytes => s_usedBytes;
 
@@ -35,6 +38,7 @@ public static unsafe class PageAllocator
         s_ranges.End[s_rangeCount] = end;
         s_rangeCount++;
         s_totalBytes += end - start;
+        if (end > s_highestAddress) s_highestAddress = end;
     }
 
     /// <summary>Allocates zeroed memory aligned to <paramref name="alignment"/> (a power of two ≥ 4096);

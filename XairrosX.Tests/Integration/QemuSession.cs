@@ -27,12 +27,10 @@ public static class QemuSession
         {
             string? env = Environment.GetEnvironmentVariable("XAIRROSX_ISO");
             if (!string.IsNullOrEmpty(env)) return env;
-            string root = Path.GetFullPath(Path.Combine(SharedVectors.Root, "..", ".."));
-            foreach (string dir in Directory.GetDirectories(root))
-            {
-                string candidate = Path.Combine(dir, "XairrosX.Kernel", "bin", "Release", "net10.0", "xairrosx.iso");
-                if (File.Exists(candidate)) return candidate;
-            }
+            // This repository's own Release ISO: walk up from the test binaries to the folder with XairrosX.sln.
+            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "XairrosX.sln")))
+                    return Path.Combine(dir.FullName, "XairrosX.Kernel", "bin", "Release", "net10.0", "xairrosx.iso");
             return Path.Combine(AppContext.BaseDirectory, "xairrosx.iso");
         }
     }

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using XairrosX.Plugs.Memory;
+using XairrosX.Plugs.Memory.Gc;
+
+namespace XairrosX.Kernel.Shell.Commands;
+
+/// <summary>
+/// gc [collect|verify]: the collector's figures (heap size, live bytes, collections, last and max pause),
+/// after a collection or a heap consistency check (<see cref="HeapVerifier"/>) when asked. gcstress &lt;MB&gt;: allocates that many MB of short-lived objects of
+/// mixed sizes while a 10 MB object graph stays alive, and checks the graph's checksum after every
+/// collection; prints "gcstress: allocated N MB, collections C, max pause P ms, live graph intact" or
+/// an error line naming the corruption.
+/// </summary>
+internal static class GcCommands
+{
+    private const double MiB = 1024 * 1024;
+
+    public static IEnumerable<ShellCommand> All() =>
+    [
+        new("gc", "[collect|verify]", "garbage collector figures (after a full collection, or a heap check)", Gc),
+        new("gcstress", "<MB>", "allocate MB of short-lived objects around a 10 MB live graph, checking it", Stress),
+        new("gcbench", "[liveMB...]", "small-object allocation ns/op, and collection pauses with MB live (default 10 50 100)", GcBench.Run),
+    ];
+
+    private static int Gc(ShellContext c, IReadOnlyList<string> args)
+    {
+        if (args.Count > 1 || (args.Count == 1 && args[0] != "collect" && args[0] != "verify")) return c.Error("usage: gc [collect|verify]");
+        if (args.Count == 1 && args[0] == "collect") GC.Collect();
+        if (args.Count == 1 && args[0] == "verify")
+        {
+            string problem = HeapVerifier.Verify();
+            if (problem != null) return c.Error("gc: heap inconsistent: " + problem);
+            c.Out.WriteLine($"gc: heap consistent ({ManagedHeap.SegmentCount} segments walked)");
+        }
+        var o = c.Out;
+        o.WriteLine($"heap: {ManagedHeap.SegmentBytes / MiB:F1} MiB in {ManagedHeap.SegmentCount} segments, {ManagedHeap.FreeListBytes / MiB:F1} MiB free");
+        o.WriteLine($"live: {GcStatistics.LiveBytes / MiB:F2} MiB in {GcStatistics.LiveObjects} objects after the last collection, {ManagedHeap.AllocatedSinceCollection / MiB:F2} MiB allocated since (budget {ManagedHeap.Budget / MiB:F0} MiB)");
+        o.WriteLine($"collections: {GcStatistics.Collections}, last pause {Ms(GcStatistics.LastPauseTicks)} ms, max pause {Ms(GcStatistics.MaxPauseTicks)} ms, total {Ms(GcStatistics.TotalPauseTicks)} ms");
+        o.WriteLine($"allocated since boot: {ManagedHeap.AllocatedBytes / MiB:F1} MiB in {ManagedHeap.AllocationCount} objects; collection {(ManagedHeap.CollectionEnabled ? "enabled" : "disabled")}");
+        return 0;
+    }
+
+    private static string Ms(ulong ticks) => GcStatistics.TicksToMilliseconds(ticks).ToString("F2", CultureInfo.InvariantCulture);
+
+    private static int Stress(ShellContext c, IReadOnlyList<string> args)
+    {
+        if (args.Count != 1 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out int megabytes) || megabytes <= 0 || megabytes > 1 << 20)
+            return c.Error("usage: gcstress <MB> (a positive number)");
+        GcStressResult r = GcStress.Run(megabytes, liveBytes: 10 * 1024 * 1024);
+        if (r.Error != null) return c.Error("gcstress: " + r.Error);
+        c.Out.WriteLine($"gcstress: allocated {megabytes} MB, collections {r.Collections}, max pause {r.MaxPauseMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms, live graph intact");
+        return 0;
+    }
+}
