@@ -38,6 +38,7 @@ public static class Kernel
         Console.WriteLine($"XairrosX {Version} — managed x86_64 kernel on .NET {Environment.Version} (NativeAOT, real CoreLib)");
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
+        Crypto.KernelCrypto.Initialize(KernelEntry.CpuFeatures);
         new ShellHost().Run();
     }
 }

@@ -20,6 +20,8 @@ public static class SelfTestRunner
         all.AddRange(Cases.NumericCases.All());
         all.AddRange(Cases.ExceptionCases.All());
         all.AddRange(Cases.SystemCases.All());
+        all.AddRange(Cases.CryptoCases.All());
+        all.AddRange(Cases.LedgerCases.All());
         return all;
     }
 
