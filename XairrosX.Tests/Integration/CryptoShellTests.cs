@@ -25,7 +25,7 @@ public sealed class CryptoShellFixture : IAsyncLifetime
     public static readonly byte[] Aux = Sha256.Hash("aux"u8);
     public static readonly string[] Leaves = new[] { "01", "02", "03" }.Select(s => HexCodec.ToHex(Sha256.Hash(HexCodec.Parse(s)))).ToArray();
     public static readonly Address Recipient = Address.Parse("00000000000000000000000000000000000000aa");
-    public static readonly byte[] Transfer = SignTransfer();
+    public static readonly byte[] Transfer = XairrosX.Kernel.SelfTests.Cases.LedgerCases.SignTransfer(DevChain.DevSecret(1), 0, Recipient, 12345UL);
 
     public BootTranscript Transcript { get; private set; } = null!;
 
@@ -93,23 +93,6 @@ public sealed class CryptoShellFixture : IAsyncLifetime
         byte[] sig = new byte[64];
         Bip340Schnorr.TrySign(Secret, MessageHash, Aux, sig);
         return sig;
-    }
-
-    private static byte[] SignTransfer()
-    {
-        var unsigned = new EthTransaction
-        {
-            Type = EthTransactionType.DynamicFee, ChainId = 1337, Nonce = 0, MaxPriorityFeePerGas = 1_000_000_000UL,
-            MaxFeePerGas = 2_000_000_000UL, GasLimit = 21000, To = Recipient, Value = 12345UL,
-        };
-        byte[] signature = new byte[64];
-        Secp256k1Ecdsa.TrySign(DevChain.DevSecret(1), EthTransactionCodec.SigningHash(unsigned).ToArray(), signature, out int recoveryId);
-        return EthTransactionCodec.Encode(new EthTransaction
-        {
-            Type = unsigned.Type, ChainId = 1337, Nonce = 0, MaxPriorityFeePerGas = unsigned.MaxPriorityFeePerGas, MaxFeePerGas = unsigned.MaxFeePerGas,
-            GasLimit = 21000, To = Recipient, Value = 12345UL, RecoveryId = recoveryId,
-            R = UInt256.FromBigEndian(signature.AsSpan(0, 32)), S = UInt256.FromBigEndian(signature.AsSpan(32)),
-        });
     }
 }
 
