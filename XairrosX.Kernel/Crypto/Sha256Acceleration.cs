@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using XairrosX.Blockchain.Crypto;
 using XairrosX.Drivers.Platform;
@@ -32,8 +33,13 @@ public static unsafe class Sha256Acceleration
     /// <summary>Switches between SHA-NI and the scalar code (for benchmarks and differential tests); no-op without SHA-NI.</summary>
     public static void SetActive(bool active) =>
         Sha256Compression.AcceleratedBlockFunction = active && Available
-            ? (delegate* unmanaged<uint*, byte*, nuint, void>)ShaNiAddress()
+            ? ShaNiRoutine()
             : null;
+
+    // Not inlined: a JIT (the host tests run this class) binds a DllImport when it compiles the caller, and "*"
+    // exists only in the kernel image.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static delegate* unmanaged<uint*, byte*, nuint, void> ShaNiRoutine() => (delegate* unmanaged<uint*, byte*, nuint, void>)ShaNiAddress();
 
     /// <summary>One word for cpuinfo-style reports.</summary>
     public static string Describe() => Active ? "SHA-NI" : Available ? "scalar (SHA-NI available but off)" : "scalar (no SHA-NI)";
