@@ -23,6 +23,8 @@ public static class SelfTestRunner
         all.AddRange(Cases.FileSystemCases.All());
         all.AddRange(Cases.AiCases.All());
         all.AddRange(Cases.GcCases.All());
+        all.AddRange(Cases.CryptoCases.All());
+        all.AddRange(Cases.LedgerCases.All());
         return all;
     }
 

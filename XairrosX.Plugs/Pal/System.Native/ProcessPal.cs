@@ -92,7 +92,8 @@ internal static unsafe class ProcessPal
     }
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetCryptographicallySecureRandomBytes")]
-    private static int GetSecureRandomBytes(byte* buffer, int length) => HardwareRandom.Fill(buffer, length) ? 0 : -1;
+    private static int GetSecureRandomBytes(byte* buffer, int length) =>
+        (HardwareRandom.SecureSource != null ? HardwareRandom.SecureSource(buffer, length) : HardwareRandom.Fill(buffer, length)) ? 0 : -1;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetNonCryptographicallySecureRandomBytes")]
     private static void GetRandomBytes(byte* buffer, int length) => HardwareRandom.Fill(buffer, length);
@@ -106,6 +107,12 @@ public static unsafe class HardwareRandom
 {
     private static ulong s_state = 0x9E3779B97F4A7C15;
     private static bool s_hasRdRand;
+
+    /// <summary>
+    /// The cryptographic source the kernel installs at boot (its ChaCha20 DRBG over RDSEED/RDRAND); when set,
+    /// SystemNative_GetCryptographicallySecureRandomBytes answers from it. Returns false when it has no entropy.
+    /// </summary>
+    public static delegate*<byte*, int, bool> SecureSource { get; set; }
 
     /// <summary>Set at boot from CPUID: RDRAND may only be executed where the CPU has it.</summary>
     public static void Configure(bool hasRdRand) => s_hasRdRand = hasRdRand;
