@@ -4,8 +4,7 @@ using XairrosX.Blockchain.Crypto;
 namespace XairrosX.Blockchain.Bitcoin.Scripting;
 
 /// <summary>
-/// The production <see cref="IScriptCrypto"/>: the crypto library's ECDSA. SHA-1 is not part of the
-/// crypto library, so OP_SHA1 needs a SHA-1 function passed in; without one it fails cleanly.
+/// The production <see cref="IScriptCrypto"/>: the crypto library's ECDSA and SHA-1 (OP_SHA1).
 /// </summary>
 public sealed class Secp256k1ScriptCrypto : IScriptCrypto
 {
@@ -14,8 +13,8 @@ public sealed class Secp256k1ScriptCrypto : IScriptCrypto
 
     private readonly Sha1Function? _sha1;
 
-    /// <summary>Creates the adapter; <paramref name="sha1"/> may be null if OP_SHA1 need not work.</summary>
-    public Secp256k1ScriptCrypto(Sha1Function? sha1 = null) => _sha1 = sha1;
+    /// <summary>Creates the adapter; <paramref name="sha1"/> replaces the library's SHA-1 (null keeps it).</summary>
+    public Secp256k1ScriptCrypto(Sha1Function? sha1 = null) => _sha1 = sha1 ?? Sha1.Hash;
 
     /// <inheritdoc/>
     public bool VerifyEcdsa(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> r32, ReadOnlySpan<byte> s32, ReadOnlySpan<byte> publicKey)

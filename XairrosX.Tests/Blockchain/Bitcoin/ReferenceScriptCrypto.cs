@@ -25,6 +25,6 @@ internal sealed class ReferenceScriptCrypto : IScriptCrypto
         return true;
     }
 
-    /// <summary>The library's own secp256k1 with the BCL's SHA-1 (the crypto library has no SHA-1).</summary>
-    public static Secp256k1ScriptCrypto Production { get; } = new((data, dst) => System.Security.Cryptography.SHA1.HashData(data, dst));
+    /// <summary>The library's own script crypto: its secp256k1 and its SHA-1.</summary>
+    public static Secp256k1ScriptCrypto Production { get; } = new();
 }

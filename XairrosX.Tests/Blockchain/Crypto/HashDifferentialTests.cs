@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Org.BouncyCastle.Crypto.Digests;
 using XairrosX.Blockchain.Crypto;
 using Xunit;
@@ -15,6 +16,20 @@ public class HashDifferentialTests
 
     [Fact]
     public void Ripemd160MatchesBouncyCastle() => KeccakTests.DifferentialFixed<Ripemd160>(() => new RipeMD160Digest(), seed: 13);
+
+    [Fact]
+    public void Sha1MatchesBouncyCastle() => KeccakTests.DifferentialFixed<Sha1>(() => new Sha1Digest(), seed: 17);
+
+    [Theory]
+    [InlineData("", "da39a3ee5e6b4b0d3255bfef95601890afd80709")]
+    [InlineData("abc", "a9993e364706816aba3e25717850c26c9cd0d89d")]
+    [InlineData("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "84983e441c3bd26ebaae4aa1f95129e5e54670f1")]
+    public void Sha1KnownAnswers(string message, string digest) =>
+        Assert.Equal(digest, Convert.ToHexStringLower(Sha1.Hash(System.Text.Encoding.ASCII.GetBytes(message))));
+
+    [Fact]
+    public void Sha1OfAMillionAs() =>
+        Assert.Equal("34aa973cd4c4daa4f61eeb2bdbad27316534016f", Convert.ToHexStringLower(Sha1.Hash(new string('a', 1_000_000).Select(c => (byte)c).ToArray())));
 
     [Fact]
     public void Blake2bMatchesBouncyCastle() => KeccakTests.DifferentialFixed<Blake2b>(() => new Blake2bDigest(512), seed: 14);
