@@ -64,8 +64,10 @@ internal static unsafe class Dispatcher
         Dispatch(exception, *context, faulting: false, rethrow: isRethrow != 0);
     }
 
-    /// <summary>Dispatches a managed exception raised for a CPU fault at <paramref name="context"/>.Rip.</summary>
-    internal static void DispatchHardwareFault(nint exception, MachineContext context) => Dispatch(exception, context, faulting: true, rethrow: false);
+    /// <summary>Dispatches a managed exception raised for a CPU fault at <paramref name="context"/>.Rip (or,
+    /// with <paramref name="atReturnAddress"/>, at the call that returns there).</summary>
+    internal static void DispatchHardwareFault(nint exception, MachineContext context, bool atReturnAddress = false) =>
+        Dispatch(exception, context, faulting: !atReturnAddress, rethrow: false);
 
     private struct Walker
     {

@@ -19,13 +19,21 @@ public static unsafe class HardwareFaults
     [DllImport("*", EntryPoint = "xx_managed_code_range"), SuppressGCTransition]
     private static extern void ManagedCodeRange(ulong* start, ulong* end);
 
+    [DllImport("*", EntryPoint = "xx_interface_dispatch_fault_addresses"), SuppressGCTransition]
+    private static extern void InterfaceDispatchFaultAddresses(ulong* initial, ulong* cached);
+
     /// <summary>The CPU-exception handler to install in the IDT.</summary>
     public static void Handle(InterruptFrame* f)
     {
-        ulong start, end;
+        ulong start, end, dispatchInitial, dispatchCached;
         ManagedCodeRange(&start, &end);
+        InterfaceDispatchFaultAddresses(&dispatchInitial, &dispatchCached);
+        // An interface call on a null receiver faults in the dispatch stub, which has pushed nothing yet:
+        // the exception is raised at the call site (the stub's return address).
+        bool inDispatchStub = (f->Rip == dispatchInitial || f->Rip == dispatchCached) && f->Vector is 13 or 14;
         int id = 0;
-        if (f->Rip >= start && f->Rip < end)
+        if (inDispatchStub) id = NullReferenceId;
+        else if (f->Rip >= start && f->Rip < end)
         {
             if (f->Vector == 0) id = DivideByZeroId;
             else if (f->Vector == 14 && Cpu.ReadCr2() < 0x10000) id = NullReferenceId;
@@ -43,6 +51,11 @@ public static unsafe class HardwareFaults
             Rip = f->Rip, Rsp = f->Rsp, Rbp = f->Rbp, Rbx = f->Rbx,
             R12 = f->R12, R13 = f->R13, R14 = f->R14, R15 = f->R15,
         };
-        Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context);
+        if (inDispatchStub)
+        {
+            context.Rip = *(ulong*)f->Rsp;
+            context.Rsp = f->Rsp + 8;
+        }
+        Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context, atReturnAddress: inDispatchStub);
     }
 }

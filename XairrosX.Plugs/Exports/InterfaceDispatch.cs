@@ -6,8 +6,10 @@ namespace XairrosX.Plugs.Exports;
 /// Interface dispatch cells (rhbinder.h, release/10.0): the call site calls through a cell whose stub is
 /// RhpInitialDynamicInterfaceDispatch (Native/runtime.asm); that stub asks CoreLib's RhpCidResolve, which
 /// asks these exports for the cell's interface and slot: RhpGetDispatchCellInfo,
-/// RhpSearchDispatchCellCache, RhpUpdateDispatchCellCache. Resolution is not cached yet: every
-/// interface call through an unresolved cell resolves again (correct, slower).
+/// RhpSearchDispatchCellCache, RhpUpdateDispatchCellCache. After the first resolution a cell becomes a
+/// monomorphic inline cache: its stub turns into xx_interface_dispatch_cached (Native/runtime.asm), which
+/// jumps straight to the target while the receiver's MethodTable is the cached one, and its cache word
+/// points at a <see cref="CacheEntry"/> that also keeps the interface and slot the cell stood for.
 /// </summary>
 internal static unsafe class InterfaceDispatch
 {
@@ -29,6 +31,19 @@ internal static unsafe class InterfaceDispatch
         public uint VTableOffset;
     }
 
+    // Layout shared with xx_interface_dispatch_cached: the MethodTable at 16, the target at 24.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct CacheEntry
+    {
+        public void* InterfaceType;
+        public nuint Slot;
+        public void* InstanceType;
+        public void* Target;
+    }
+
+    [DllImport("*", EntryPoint = "xx_interface_dispatch_cached_stub"), SuppressGCTransition]
+    private static extern nuint CachedStub();
+
     private const nuint CachePointerMask = 0x3;
     private const nuint IsInterfaceRelativePointer = 0x3;
     private const nuint IsIndirectedInterfaceRelativePointer = 0x2;
@@ -40,6 +55,15 @@ internal static unsafe class InterfaceDispatch
     {
         *info = default;
         nuint cache = cell->Cache;
+        if (cell->Stub == CachedStub())
+        {
+            var entry = (CacheEntry*)cache;
+            info->CellType = 0;
+            info->InterfaceType = entry->InterfaceType;
+            info->InterfaceSlot = (ushort)entry->Slot;
+            info->HasCache = 1;
+            return;
+        }
         if (cache < MaxVTableOffsetPlusOne && (cache & CachePointerMask) == 0)
         {
             info->CellType = 2;
@@ -77,6 +101,25 @@ internal static unsafe class InterfaceDispatch
     [UnmanagedCallersOnly(EntryPoint = "RhpSearchDispatchCellCache")]
     private static void* SearchDispatchCellCache(DispatchCell* cell, void* instanceType) => null;
 
+    // Only interface-and-slot cells are cached (metadata-token and vtable-offset cells keep resolving).
     [UnmanagedCallersOnly(EntryPoint = "RhpUpdateDispatchCellCache")]
-    private static void* UpdateDispatchCellCache(DispatchCell* cell, void* target, void* instanceType, DispatchCellInfo* info) => target;
+    private static void* UpdateDispatchCellCache(DispatchCell* cell, void* target, void* instanceType, DispatchCellInfo* info)
+    {
+        if (info->CellType != 0 || info->InterfaceType == null) return target;
+        nuint stub = CachedStub();
+        CacheEntry* entry;
+        if (cell->Stub == stub) entry = (CacheEntry*)cell->Cache;
+        else
+        {
+            entry = (CacheEntry*)Memory.NativeHeap.Allocate((nuint)sizeof(CacheEntry));
+            if (entry == null) return target;
+            entry->InterfaceType = info->InterfaceType;
+            entry->Slot = info->InterfaceSlot;
+        }
+        entry->InstanceType = instanceType;
+        entry->Target = target;
+        cell->Cache = (nuint)entry;
+        cell->Stub = stub;
+        return target;
+    }
 }

@@ -127,6 +127,9 @@ RhpStackProbe:
 extern RhpCidResolveWorker
 global RhpInitialDynamicInterfaceDispatch
 RhpInitialDynamicInterfaceDispatch:
+global xx_interface_dispatch_initial_load
+xx_interface_dispatch_initial_load:
+    mov rax, [rdi]              ; a null receiver faults here, before any push (see HardwareFaults)
     push rbp
     mov rbp, rsp
     push rdi
@@ -296,5 +299,30 @@ xx_managed_code_range:
     lea rax, [rel __managedcode_start]
     mov [rdi], rax
     lea rax, [rel __managedcode_end]
+    mov [rsi], rax
+    ret
+
+; Monomorphic inline cache for an interface call site (see Exports/InterfaceDispatch.cs): r11 = cell,
+; [cell + 8] = cache entry {interface, slot, MethodTable, target}. A different receiver type falls back to
+; the resolving stub, which updates the entry. A null receiver faults at xx_interface_dispatch_cached_load,
+; which the CPU-fault handler maps to a NullReferenceException thrown from the caller.
+global xx_interface_dispatch_cached, xx_interface_dispatch_cached_load
+xx_interface_dispatch_cached:
+    mov r10, [r11 + 8]
+xx_interface_dispatch_cached_load:
+    mov rax, [rdi]
+    cmp rax, [r10 + 16]
+    jne RhpInitialDynamicInterfaceDispatch
+    jmp [r10 + 24]
+
+global xx_interface_dispatch_cached_stub, xx_interface_dispatch_fault_addresses
+xx_interface_dispatch_cached_stub:
+    lea rax, [rel xx_interface_dispatch_cached]
+    ret
+; void xx_interface_dispatch_fault_addresses(ulong* initial, ulong* cached): where a null receiver faults.
+xx_interface_dispatch_fault_addresses:
+    lea rax, [rel xx_interface_dispatch_initial_load]
+    mov [rdi], rax
+    lea rax, [rel xx_interface_dispatch_cached_load]
     mov [rsi], rax
     ret

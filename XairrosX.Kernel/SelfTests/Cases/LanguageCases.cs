@@ -91,6 +91,16 @@ internal static class LanguageCases
             t.Equal("Dear Hello Ada", greeters[0].Polite("Ada"), "default interface method");
             t.Equal("Most honoured Ada", greeters[1].Polite("Ada"), "overridden default method");
         }),
+        new("lang.interface_call_sites_cache_and_null", t =>
+        {
+            IGreeter[] mixed = [new English(), new Formal(), new English(), new Formal()];
+            var sb = new System.Text.StringBuilder();
+            for (int round = 0; round < 50; round++)
+                foreach (IGreeter g in mixed) sb.Append(g.Greet("x")[0]);  // one call site, two receiver types
+            t.Equal(string.Concat(System.Linq.Enumerable.Repeat("HGHG", 50)), sb.ToString(), "polymorphic site keeps dispatching right");
+            IGreeter none = null;
+            t.Throws<NullReferenceException>(() => GC.KeepAlive(none.Greet("x")), "interface call on null");
+        }),
         new("lang.generic_interfaces", t =>
         {
             IStore<string> s = new ListStore<string>();
