@@ -6,8 +6,9 @@ using XairrosX.Drivers.Video;
 namespace XairrosX.Drivers.Console;
 
 /// <summary>
-/// The kernel's terminal: output goes to COM1 and the screen; input comes from COM1 through a
-/// canonical-mode line discipline (echo, backspace, Ctrl-U, Ctrl-D = end of input), like a Unix TTY.
+/// The kernel's terminal: output goes to COM1 and the screen; input comes from COM1 and the PS/2
+/// keyboard through a canonical-mode line discipline (echo, backspace, Ctrl-U, Ctrl-D = end of input),
+/// like a Unix TTY.
 /// This is what the BCL's Console reaches through the PAL's read/write on descriptors 0, 1 and 2.
 /// Allocation-free: it runs before the managed heap exists and inside the panic path.
 /// </summary>
@@ -103,12 +104,9 @@ public static unsafe class KernelConsole
         while (s_lineReady == 0)
         {
             if (s_endOfInput) return 0;
-            if (!Uart16550.TryRead(out byte b))
-            {
-                if (s_idle != null) s_idle(); else Cpu.Pause();
-                continue;
-            }
-            Accept(b);
+            if (Uart16550.TryRead(out byte b)) { Accept(b); continue; }
+            if (Input.Ps2Keyboard.TryReadChar(out char key)) { AcceptChar(key); continue; }
+            if (s_idle != null) s_idle(); else Cpu.Pause();
         }
         int n = Math.Min(buffer.Length, s_lineLength - s_lineRead);
         new ReadOnlySpan<byte>(s_lineBuffer + s_lineRead, n).CopyTo(buffer);
@@ -146,6 +144,16 @@ public static unsafe class KernelConsole
         if (b < 0x20 && b != (byte)'\t') return;
         Append(b);
         if (s_echo && (b < 0x80)) Write((char)b);
+    }
+
+    // A character typed on the keyboard, fed to the line discipline as UTF-8 bytes.
+    private static void AcceptChar(char c)
+    {
+        if (c < 0x80) { Accept((byte)c); return; }
+        Span<byte> utf8 = stackalloc byte[3];
+        int n = System.Text.Encoding.UTF8.GetBytes(new ReadOnlySpan<char>(in c), utf8);
+        for (int i = 0; i < n; i++) Append(utf8[i]);
+        if (s_echo) Write(c);
     }
 
     private static void Append(byte b)

@@ -51,6 +51,16 @@ public class PanicAndInputTests
     }
 
     [Fact]
+    public async Task KeyboardInputReachesTheShell()
+    {
+        // "echo kbd-ok" typed on the PS/2 keyboard through QEMU's monitor, then shutdown over serial.
+        string[] keys = ["e", "c", "h", "o", "spc", "k", "b", "d", "minus", "o", "k", "ret"];
+        BootTranscript t = await QemuSession.RunAsync("shutdown\n", monitorCommands: System.Array.ConvertAll(keys, k => "sendkey " + k));
+        Assert.Contains("kbd-ok", t.Text.Replace("echo kbd-ok", ""));
+        Assert.Equal(0, t.ExitCode);
+    }
+
+    [Fact]
     public async Task BootsUnderUefiFirmware()
     {
         const string ovmf = "/usr/share/ovmf/OVMF.fd";

@@ -35,6 +35,19 @@ public static class QemuSession
         }
     }
 
+    // The QEMU monitor (human protocol) over a Unix socket: one command per line, paced so that the guest
+    // keyboard controller drains each key before the next.
+    private static async Task SendMonitorCommandsAsync(string socketPath, string[] commands)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+        foreach (string command in commands)
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes(command + "\n"));
+            await Task.Delay(150);
+        }
+    }
+
     /// <summary>Boots, types <paramref name="script"/> (newline-separated), waits for QEMU to exit.</summary>
     /// <param name="script">Lines typed into the shell.</param>
     /// <param name="timeoutSeconds">Limit for the whole boot.</param>
@@ -43,8 +56,9 @@ public static class QemuSession
     /// <param name="firmware">A firmware image for -bios (OVMF for UEFI); null for QEMU's SeaBIOS.</param>
     /// <param name="waitForPrompt">Type only once the shell prompt is up (UEFI firmware reads the serial
     /// console while it runs, and would eat early input).</param>
+    /// <param name="monitorCommands">QEMU monitor commands (e.g. sendkey) sent once the prompt is up, before the script.</param>
     public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true,
-        string memory = "256M", string? firmware = null, bool waitForPrompt = false)
+        string memory = "256M", string? firmware = null, bool waitForPrompt = false, string[]? monitorCommands = null)
     {
         string iso = IsoPath;
         if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
@@ -59,6 +73,14 @@ public static class QemuSession
                      "-display", "none", "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" })
             psi.ArgumentList.Add(a);
         if (firmware != null) { psi.ArgumentList.Add("-bios"); psi.ArgumentList.Add(firmware); }
+        string? monitorSocket = null;
+        if (monitorCommands != null)
+        {
+            monitorSocket = Path.Combine(Path.GetTempPath(), $"xairrosx-monitor-{Guid.NewGuid():N}.sock");
+            psi.ArgumentList.Add("-monitor");
+            psi.ArgumentList.Add($"unix:{monitorSocket},server,nowait");
+            waitForPrompt = true;
+        }
         using var qemu = Process.Start(psi) ?? throw new InvalidOperationException("qemu-system-x86_64 did not start");
         var output = new StringBuilder();
         Task pump = Task.Run(async () =>
@@ -74,6 +96,7 @@ public static class QemuSession
             lock (output) if (output.ToString().Contains("xairrosx> ")) break;
             await Task.Delay(50);
         }
+        if (monitorSocket != null && monitorCommands != null) await SendMonitorCommandsAsync(monitorSocket, monitorCommands);
         try
         {
             await qemu.StandardInput.WriteAsync(script.Replace("\r\n", "\n"));

@@ -1,0 +1,26 @@
+using XairrosX.Drivers.Platform;
+
+namespace XairrosX.Drivers.Input;
+
+/// <summary>
+/// The PS/2 keyboard on the i8042 controller, polled: a byte is waiting when status bit 0 is set and bit 5
+/// (mouse data) is clear. Characters come out of <see cref="ScancodeSet1Decoder"/>.
+/// </summary>
+public static class Ps2Keyboard
+{
+    private const ushort DataPort = 0x60, StatusPort = 0x64;
+    private static ScancodeSet1Decoder s_decoder;
+
+    /// <summary>The active layout.</summary>
+    public static KeyboardLayout Layout { get => s_decoder.Layout; set => s_decoder.Layout = value; }
+
+    /// <summary>Returns a typed character if a key press produced one.</summary>
+    public static bool TryReadChar(out char c)
+    {
+        c = '\0';
+        byte status = Ports.In8(StatusPort);
+        if ((status & 0x01) == 0 || (status & 0x20) != 0) return false;
+        c = s_decoder.Feed(Ports.In8(DataPort));
+        return c != '\0';
+    }
+}
