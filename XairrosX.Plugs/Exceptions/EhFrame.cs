@@ -37,9 +37,6 @@ internal static unsafe class EhFrame
     private static IndexEntry* s_index;
     private static int s_count;
 
-    /// <summary>Number of FDEs indexed.</summary>
-    public static int Count { get { EnsureIndex(); return s_count; } }
-
     private static void EnsureIndex()
     {
         if (s_index != null) return;

@@ -8,9 +8,6 @@ namespace XairrosX.Blockchain.Crypto;
 /// <summary>The RIPEMD-160 block function (Dobbertin, Bosselaers, Preneel 1996): two parallel lines of 80 steps.</summary>
 internal static class Ripemd160Compression
 {
-    /// <summary>Initial chaining value.</summary>
-    internal static ReadOnlySpan<uint> InitialState => [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
-
     private static ReadOnlySpan<byte> LeftWord =>
     [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,

@@ -10,14 +10,10 @@ namespace XairrosX.Blockchain.Crypto;
 /// </summary>
 public struct Sha1 : IIncrementalHash<Sha1>
 {
-    private State5x32 _state;
-    private Block64 _buffer;
-    private ulong _length;
-    private int _buffered;
-    private bool _ready;
+    private Digest160<Sha1CompressionBlocks> _core;
 
     /// <summary>Creates an empty hasher.</summary>
-    public Sha1() => Reset();
+    public Sha1() => _core.Reset();
 
     /// <inheritdoc/>
     public static int HashSizeInBytes => 20;
@@ -30,16 +26,7 @@ public struct Sha1 : IIncrementalHash<Sha1>
 
     /// <summary>Hashes <paramref name="data"/> into the first 20 bytes of <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 20 bytes.</exception>
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        ByteOps.RequireLength(destination, 20, nameof(destination));
-        State5x32 state = default;
-        InitialState.CopyTo(state);
-        int whole = data.Length - data.Length % 64;
-        Sha1CompressionBlocks.Compress(ref state, data.Slice(0, whole));
-        MerkleDamgard.Pad<Sha1CompressionBlocks, State5x32>(ref state, data.Slice(whole), (ulong)data.Length);
-        WriteDigest(state, destination);
-    }
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => Digest160<Sha1CompressionBlocks>.Hash(data, destination);
 
     /// <summary>Hashes <paramref name="data"/> into a new 20-byte array.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
@@ -51,39 +38,14 @@ public struct Sha1 : IIncrementalHash<Sha1>
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The instance is a <c>default</c> value.</exception>
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        if (!_ready) throw new InvalidOperationException("Use a constructor or Create(); default values are not initialised.");
-        _length += (ulong)data.Length;
-        MerkleDamgard.Append<Sha1CompressionBlocks, State5x32>(ref _state, _buffer, ref _buffered, data);
-    }
+    public void Append(ReadOnlySpan<byte> data) => _core.Append(data);
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The instance is a <c>default</c> value.</exception>
-    public void Finish(Span<byte> destination)
-    {
-        if (!_ready) throw new InvalidOperationException("Use a constructor or Create(); default values are not initialised.");
-        ByteOps.RequireLength(destination, 20, nameof(destination));
-        MerkleDamgard.Pad<Sha1CompressionBlocks, State5x32>(ref _state, ((ReadOnlySpan<byte>)_buffer).Slice(0, _buffered), _length);
-        WriteDigest(_state, destination);
-        Reset();
-    }
+    public void Finish(Span<byte> destination) => _core.Finish(destination);
 
     /// <inheritdoc/>
-    public void Reset()
-    {
-        InitialState.CopyTo(_state);
-        _length = 0;
-        _buffered = 0;
-        _ready = true;
-    }
-
-    private static ReadOnlySpan<uint> InitialState => [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
-
-    private static void WriteDigest(ReadOnlySpan<uint> state, Span<byte> destination)
-    {
-        for (int i = 0; i < 5; i++) BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(i * 4), state[i]);
-    }
+    public void Reset() => _core.Reset();
 }
 
 /// <summary>The SHA-1 block function (80 rounds over a 16-word rolling schedule).</summary>
