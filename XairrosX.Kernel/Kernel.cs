@@ -31,6 +31,9 @@ public static class Kernel
         BootInfo = bootInfo;
         Tsc.Calibrate();
         XairrosX.Plugs.Memory.ManagedHeap.EnableCollection(); // the runtime is up: collections may run from here on
+        XairrosX.Plugs.Threading.Scheduler.Start();       // the boot thread becomes thread 1; threads can start
+        Threading.PreemptionTimer.Start();
+        Threading.ConsoleWait.Install();
         var rtc = CmosRtc.ReadUtc();
         try
         {

@@ -147,6 +147,7 @@ xx_read_rbp: mov rax, rbp
 ; calls the C# dispatcher. Layout from the frame pointer upwards:
 ;   r15 r14 r13 r12 r11 r10 r9 r8 rbp rdi rsi rdx rcx rbx rax | vector error | rip cs rflags rsp ss
 extern XairrosX_InterruptDispatch
+%define XSAVE_AREA 3072          ; legacy 512 + header 64 + AVX 256 + AVX-512 1664 < 3072
 %macro ISR_NOERR 1
 isr_%1:
     push 0
@@ -178,11 +179,23 @@ isr_common:
     cld
     mov rdi, rsp
     mov rbx, rsp
-    and rsp, -16
-    sub rsp, 512
-    fxsave [rsp]
+    ; The full extended state (x87/SSE/AVX/AVX-512, whatever XCR0 enables) is saved, not just FXSAVE's
+    ; XMM halves: the C# handler may use YMM registers, and the scheduler may switch to another thread
+    ; from inside the handler. XRSTOR faults on a dirty XSAVE header, so bytes 520..575 are cleared.
+    sub rsp, XSAVE_AREA
+    and rsp, -64
+%assign off 520
+%rep 7
+    mov qword [rsp + off], 0
+%assign off off+8
+%endrep
+    mov eax, -1
+    mov edx, -1
+    xsave [rsp]
     call XairrosX_InterruptDispatch
-    fxrstor [rsp]
+    mov eax, -1
+    mov edx, -1
+    xrstor [rsp]
     mov rsp, rbx
     pop r15
     pop r14

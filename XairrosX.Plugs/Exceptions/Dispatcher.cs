@@ -22,7 +22,7 @@ internal static unsafe class Dispatcher
     private const int MaxNestedFunclets = 32;
     private const int FirstFrameFlag = 1, FirstRethrowFrameFlag = 2;
 
-    private struct FuncletInvocation
+    internal struct FuncletInvocation
     {
         public MachineContext Parent;
         public int ClauseIndex;
@@ -33,11 +33,21 @@ internal static unsafe class Dispatcher
     }
 
     [InlineArray(MaxNestedFunclets)]
-    private struct InvocationStack { private FuncletInvocation _first; }
+    internal struct InvocationStack { private FuncletInvocation _first; }
 
-    private static InvocationStack s_invocations;
-    private static int s_invocationCount;
-    private static int s_dispatchDepth;
+    /// <summary>The dispatcher's per-thread state: the funclets running on the thread (each thread unwinds
+    /// its own stack, and a funclet may block and let another thread throw meanwhile).</summary>
+    internal struct DispatchState
+    {
+        internal InvocationStack Invocations;
+        internal int InvocationCount;
+        internal int DispatchDepth;
+    }
+
+    private static ref DispatchState Current => ref Threading.Scheduler.Current->Exceptions;
+    private static ref InvocationStack Invocations => ref Current.Invocations;
+    private static ref int InvocationCount => ref Current.InvocationCount;
+    private static ref int DispatchDepth => ref Current.DispatchDepth;
 
     [DllImport("*", EntryPoint = "xx_call_funclet"), SuppressGCTransition]
     private static extern ulong CallFunclet(ulong funclet, MachineContext* context, nint exception);
@@ -57,8 +67,8 @@ internal static unsafe class Dispatcher
         if (isRethrow != 0)
         {
             exception = 0;
-            for (int i = s_invocationCount - 1; i >= 0 && exception == 0; i--)
-                if (s_invocations[i].IsCatch) exception = s_invocations[i].Exception;
+            for (int i = InvocationCount - 1; i >= 0 && exception == 0; i--)
+                if (Invocations[i].IsCatch) exception = Invocations[i].Exception;
             if (exception == 0) Panic.Fatal("rethrow outside of a catch block");
         }
         Dispatch(exception, *context, faulting: false, rethrow: isRethrow != 0);
@@ -86,9 +96,9 @@ internal static unsafe class Dispatcher
         {
             while (Frame.Rip == FuncletReturnAddress())
             {
-                int record = s_invocationCount - 1 - ThunksPassed;
+                int record = InvocationCount - 1 - ThunksPassed;
                 if (record < 0) return false;
-                ref FuncletInvocation inv = ref s_invocations[record];
+                ref FuncletInvocation inv = ref Invocations[record];
                 if (inv.IsFilter) { AtFilterBoundary = true; return false; }
                 ThunksPassed++;
                 Frame = inv.Parent;
@@ -114,7 +124,7 @@ internal static unsafe class Dispatcher
 
     private static void Dispatch(nint exception, MachineContext throwContext, bool faulting, bool rethrow)
     {
-        if (++s_dispatchDepth > 8) Panic.Fatal("exception dispatch recursed too deeply");
+        if (++DispatchDepth > 8) Panic.Fatal("exception dispatch recursed too deeply");
         void* exceptionType = *(void**)exception;
         var append = (delegate*<object, nint, int, void>)ModuleInit.ClasslibFunction(3);
         object exceptionObject = Unsafe.As<nint, object>(ref exception);
@@ -158,7 +168,7 @@ internal static unsafe class Dispatcher
         }
         if (handlerFrame < 0)
         {
-            s_dispatchDepth = 0;
+            DispatchDepth = 0;
             Unhandled(exception);
             return;
         }
@@ -170,9 +180,9 @@ internal static unsafe class Dispatcher
             if (!walk.Load())
             {
                 if (frameIndex != handlerFrame || !walk.AtFilterBoundary) Panic.Fatal("exception dispatch: the second pass lost the handler frame");
-                s_invocationCount -= walk.ThunksPassed + 1;
+                InvocationCount -= walk.ThunksPassed + 1;
                 MachineContext filterCaller = walk.Frame;
-                s_dispatchDepth = 0;
+                DispatchDepth = 0;
                 Resume(&filterCaller, 0); // rax = 0: the filter declines
                 return;
             }
@@ -188,29 +198,29 @@ internal static unsafe class Dispatcher
         }
 
         // Funclet invocations below the handler frame are dead from here on.
-        s_invocationCount -= walk.ThunksPassed;
+        InvocationCount -= walk.ThunksPassed;
         ulong continuation = Invoke(handler.Handler, ref walk, handlerClause, exception, isCatch: true);
         MachineContext target = walk.Frame;
-        s_dispatchDepth = 0;
+        DispatchDepth = 0;
         Resume(&target, continuation);
     }
 
     private static bool RunFilter(in EhClause clause, in Walker walk, nint exception)
     {
-        if (s_invocationCount == MaxNestedFunclets) Panic.Fatal("exception handlers nested too deeply");
-        ref FuncletInvocation inv = ref s_invocations[s_invocationCount++];
+        if (InvocationCount == MaxNestedFunclets) Panic.Fatal("exception handlers nested too deeply");
+        ref FuncletInvocation inv = ref Invocations[InvocationCount++];
         inv = default;
         inv.IsFilter = true;
         MachineContext frame = walk.Frame;
         ulong verdict = CallFunclet(clause.Filter, &frame, exception);
-        s_invocationCount--;
+        InvocationCount--;
         return verdict != 0;
     }
 
     private static ulong Invoke(ulong funclet, ref Walker walk, int clauseIndex, nint exception, bool isCatch)
     {
-        if (s_invocationCount == MaxNestedFunclets) Panic.Fatal("exception handlers nested too deeply");
-        ref FuncletInvocation inv = ref s_invocations[s_invocationCount++];
+        if (InvocationCount == MaxNestedFunclets) Panic.Fatal("exception handlers nested too deeply");
+        ref FuncletInvocation inv = ref Invocations[InvocationCount++];
         inv.Parent = walk.Frame;
         inv.ClauseIndex = clauseIndex;
         inv.ParentPcIsReturnAddress = walk.PcIsReturnAddress;
@@ -221,16 +231,38 @@ internal static unsafe class Dispatcher
         ulong result = CallFunclet(funclet, &frame, exception);
         walk.Frame.Rbx = frame.Rbx; walk.Frame.Rbp = frame.Rbp; walk.Frame.R12 = frame.R12;
         walk.Frame.R13 = frame.R13; walk.Frame.R14 = frame.R14; walk.Frame.R15 = frame.R15;
-        s_invocationCount--;
+        InvocationCount--;
         return result;
     }
 
-    /// <summary>Reports an exception nobody catches and stops the kernel. Each part of the report is
-    /// produced under its own handler, so a failure while describing the exception cannot hide it.</summary>
+    /// <summary>Reports an exception nobody catches. On a thread other than the boot thread, the report names
+    /// the thread and the thread ends (its Join waiters are released); the kernel and the other threads go on.
+    /// On the boot thread it is a panic. Each part of the report is produced under its own handler, so a failure
+    /// while describing the exception cannot hide it.</summary>
     internal static void Unhandled(nint exceptionObject)
     {
-        if (!Panic.BeginReport()) return;
         Exception e = Unsafe.As<nint, Exception>(ref exceptionObject);
+        Threading.KernelThread* thread = Threading.Scheduler.Current;
+        if (Threading.Scheduler.Started && thread->Id > 1)
+        {
+            InvocationCount = 0;
+            Threading.Scheduler.DisablePreemption();
+            KernelConsole.Write("thread ");
+            KernelConsole.WriteDecimal((ulong)thread->Id);
+            KernelConsole.Write(" (");
+            KernelConsole.Write(Threading.KernelThread.NameOf(thread));
+            KernelConsole.Write(") ended by an unhandled exception: ");
+            KernelConsole.Write(Describe(e, static x => x.GetType().FullName));
+            KernelConsole.Write(": ");
+            KernelConsole.Write(Describe(e, static x => x.Message));
+            KernelConsole.Write("\n");
+            KernelConsole.Write(Describe(e, static x => x.StackTrace));
+            KernelConsole.Write("\n");
+            Threading.Scheduler.EnablePreemption();
+            Threading.Scheduler.CountUnhandled();
+            Threading.ThreadExit.Run();
+        }
+        if (!Panic.BeginReport()) return;
         KernelConsole.Write("Unhandled managed exception: ");
         KernelConsole.Write(Describe(e, static x => x.GetType().FullName));
         KernelConsole.Write(": ");

@@ -28,9 +28,19 @@ internal static unsafe class Allocation
     private static void AllocateNewObject(MethodTable* type, uint flags, void** result)
         => *result = NewObject(type);
 
+    // The heap's slow path runs with interrupts off: another thread must not bump the shared allocation
+    // context or see a half-refilled region (the fast paths are in .text.nopreempt for the same reason).
+    private static void* Allocate(MethodTable* type, nuint size)
+    {
+        ulong flags = Threading.InterruptState.Disable();
+        void* obj = ManagedHeap.Allocate(type, size);
+        Threading.InterruptState.Restore(flags);
+        return obj;
+    }
+
     private static void* NewObject(MethodTable* type)
     {
-        void* obj = ManagedHeap.Allocate(type, type->BaseSize);
+        void* obj = Allocate(type, type->BaseSize);
         if (obj == null) ThrowOutOfMemory();
         return obj;
     }
@@ -38,7 +48,7 @@ internal static unsafe class Allocation
     private static void* NewArray(MethodTable* type, nint length)
     {
         if ((nuint)length > ObjectLayout.MaxArrayLength) ThrowOverflow();
-        void* obj = ManagedHeap.Allocate(type, ManagedHeap.ObjectSize(type, (nuint)length));
+        void* obj = Allocate(type, ManagedHeap.ObjectSize(type, (nuint)length));
         if (obj == null) ThrowOutOfMemory();
         *(int*)((byte*)obj + ObjectLayout.ArrayLengthOffset) = (int)length;
         return obj;

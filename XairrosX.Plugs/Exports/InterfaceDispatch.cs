@@ -116,8 +116,11 @@ internal static unsafe class InterfaceDispatch
             entry->InterfaceType = info->InterfaceType;
             entry->Slot = info->InterfaceSlot;
         }
-        entry->InstanceType = instanceType;
-        entry->Target = target;
+        // The stub compares the type and then jumps to the target; clearing the type first means a thread
+        // preempted between these stores sees no match (and resolves) rather than a stale target.
+        System.Threading.Volatile.Write(ref *(nint*)&entry->InstanceType, 0);
+        System.Threading.Volatile.Write(ref *(nint*)&entry->Target, (nint)target);
+        System.Threading.Volatile.Write(ref *(nint*)&entry->InstanceType, (nint)instanceType);
         cell->Cache = (nuint)entry;
         cell->Stub = stub;
         return target;

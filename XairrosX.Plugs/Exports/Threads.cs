@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using XairrosX.Drivers.Platform;
+using XairrosX.Plugs.Threading;
 
 namespace XairrosX.Plugs.Exports;
 
@@ -8,31 +9,31 @@ namespace XairrosX.Plugs.Exports;
 /// RhGetDefaultStackSize, RhSetThreadExitCallback, RhSetCurrentThreadName, RhGetThreadEntryPointAddress,
 /// RhSpinWait, RhYield, RhGetProcessCpuCount, RhGetKnobValues, RhCreateCrashDumpIfEnabled,
 /// RhGetCrashInfoBuffer, RhpGetThreadAbortException, RhGetRuntimeVersion, RhGetCurrentThreadStackBounds.
-/// One kernel thread for now: the scheduler (managed-runtime work) makes these per thread.
+/// Per-thread answers come from the scheduler's current thread (Threading/).
 /// </summary>
 internal static unsafe class Threads
 {
-    // The per-thread root of [ThreadStatic] storage (an object[][] reference, kept here so the collector
-    // can find it as a root).
-    private static nint s_threadStaticStorage;
-
-    /// <summary>Address of the boot thread's thread-static root slot (a GC root).</summary>
-    internal static nint* ThreadStaticRoot { get { fixed (nint* p = &s_threadStaticStorage) return p; } }
-
     [UnmanagedCallersOnly(EntryPoint = "RhCurrentOSThreadId")]
-    private static ulong CurrentOSThreadId() => 1;
+    private static ulong CurrentOSThreadId() => (ulong)Scheduler.Current->Id;
 
+    // The thread's [ThreadStatic] root slot (CoreLib keeps an object[][] there; the collector marks it).
     [UnmanagedCallersOnly(EntryPoint = "RhGetThreadStaticStorage")]
-    private static nint* GetThreadStaticStorage() => ThreadStaticRoot;
+    private static nint* GetThreadStaticStorage() => &Scheduler.Current->ThreadStaticRoot;
 
     [UnmanagedCallersOnly(EntryPoint = "RhGetDefaultStackSize")]
-    private static nint DefaultStackSize() => 256 * 1024;
+    private static nint DefaultStackSize() => ThreadFactory.DefaultStackBytes;
 
     [UnmanagedCallersOnly(EntryPoint = "RhSetThreadExitCallback")]
-    private static void SetThreadExitCallback(void* callback) { }
+    private static void SetThreadExitCallback(void* callback) => ThreadExit.Callback = (delegate* unmanaged<void>)callback;
 
     [UnmanagedCallersOnly(EntryPoint = "RhSetCurrentThreadName")]
-    private static void SetCurrentThreadName(char* name) { }
+    private static void SetCurrentThreadName(char* name)
+    {
+        if (name == null) return;
+        int length = 0;
+        while (length < KernelThread.NameCapacity && name[length] != '\0') length++;
+        Scheduler.Current->SetName(new System.ReadOnlySpan<char>(name, length));
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "RhGetThreadEntryPointAddress")]
     private static void* ThreadEntryPointAddress() => null;
@@ -44,7 +45,12 @@ internal static unsafe class Threads
     }
 
     [UnmanagedCallersOnly(EntryPoint = "RhYield")]
-    private static int Yield() => 0;
+    private static int Yield()
+    {
+        ulong before = Scheduler.Switches;
+        Scheduler.Yield();
+        return Scheduler.Switches != before ? 1 : 0;
+    }
 
     [UnmanagedCallersOnly(EntryPoint = "RhGetProcessCpuCount")]
     private static int ProcessCpuCount() => 1;
@@ -67,11 +73,17 @@ internal static unsafe class Threads
         return null;
     }
 
-    [DllImport("*", EntryPoint = "xx_kernel_stack_bounds"), SuppressGCTransition]
-    private static extern void KernelStackBounds(nint* low, nint* high);
-
     [UnmanagedCallersOnly(EntryPoint = "RhGetCurrentThreadStackBounds")]
-    private static void CurrentThreadStackBounds(nint* low, nint* high) => KernelStackBounds(low, high);
+    private static void CurrentThreadStackBounds(nint* low, nint* high)
+    {
+        KernelThread* t = Scheduler.Current;
+        if (t->StackHigh == 0) { BootStackBounds(low, high); return; }
+        *low = t->StackLow;
+        *high = t->StackHigh;
+    }
+
+    [DllImport("*", EntryPoint = "xx_kernel_stack_bounds"), SuppressGCTransition]
+    private static extern void BootStackBounds(nint* low, nint* high);
 
     // A null version string: CoreLib then reports the version it was built with.
     [UnmanagedCallersOnly(EntryPoint = "RhGetRuntimeVersion")]

@@ -54,10 +54,12 @@ public static unsafe class HandleTable
     /// <summary>Allocates a handle of a type for a target (and dependent secondary).</summary>
     public static Slot* Allocate(nint target, nint secondary, int type)
     {
+        ulong flags = Threading.InterruptState.Disable();
         EnsureInitialized();
         Slot* s = s_free;
         if (s == null) { Panic.Fatal("GC handle table full"); return null; }
         s_free = s->NextFree;
+        Threading.InterruptState.Restore(flags);
         s->Target = target;
         s->Secondary = secondary;
         s->Type = type;
@@ -72,6 +74,13 @@ public static unsafe class HandleTable
     public static void Free(Slot* s)
     {
         if (s == null || s->Type == -1) return;
+        ulong flags = Threading.InterruptState.Disable();
+        FreeLocked(s);
+        Threading.InterruptState.Restore(flags);
+    }
+
+    private static void FreeLocked(Slot* s)
+    {
         s->Target = 0;
         s->Secondary = 0;
         s->Type = -1;

@@ -25,6 +25,15 @@ public static unsafe class NativeHeap
     /// <summary>Allocates at least <paramref name="size"/> bytes, 16-byte aligned; null when out of memory.</summary>
     public static void* Allocate(nuint size)
     {
+        ulong flags = Threading.InterruptState.Disable();
+        void* p = AllocateLocked(size);
+        Threading.InterruptState.Restore(flags);
+        return p;
+    }
+
+    // Every entry point runs its body with interrupts off: threads share the size-class lists.
+    private static void* AllocateLocked(nuint size)
+    {
         nuint total = size + HeaderSize;
         Block* b;
         if (total <= (1u << MaxClassShift))
@@ -78,6 +87,13 @@ public static unsafe class NativeHeap
     public static void Free(void* p)
     {
         if (p == null) return;
+        ulong flags = Threading.InterruptState.Disable();
+        FreeLocked(p);
+        Threading.InterruptState.Restore(flags);
+    }
+
+    private static void FreeLocked(void* p)
+    {
         Block* b = (Block*)((byte*)p - HeaderSize);
         s_inUse -= b->Size;
         if (b->Size <= (1u << MaxClassShift))

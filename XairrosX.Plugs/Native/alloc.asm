@@ -29,7 +29,7 @@ global xx_alloc_context
 xx_alloc_context:
     times 8 dq 0
 
-section .text
+section .text.nopreempt progbits alloc exec nowrite align=16
 
 global xx_alloc_context_address
 xx_alloc_context_address:

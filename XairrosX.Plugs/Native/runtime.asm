@@ -306,6 +306,9 @@ xx_managed_code_range:
 ; [cell + 8] = cache entry {interface, slot, MethodTable, target}. A different receiver type falls back to
 ; the resolving stub, which updates the entry. A null receiver faults at xx_interface_dispatch_cached_load,
 ; which the CPU-fault handler maps to a NullReferenceException thrown from the caller.
+; The stub reads the entry's type and target as a pair, so it lives in .text.nopreempt: a timer interrupt
+; never switches threads between the two reads (see Threading/Preemption.cs).
+section .text.nopreempt progbits alloc exec nowrite align=16
 global xx_interface_dispatch_cached, xx_interface_dispatch_cached_load
 xx_interface_dispatch_cached:
     mov r10, [r11 + 8]
@@ -314,6 +317,8 @@ xx_interface_dispatch_cached_load:
     cmp rax, [r10 + 16]
     jne RhpInitialDynamicInterfaceDispatch
     jmp [r10 + 24]
+
+section .text
 
 global xx_interface_dispatch_cached_stub, xx_interface_dispatch_fault_addresses
 xx_interface_dispatch_cached_stub:

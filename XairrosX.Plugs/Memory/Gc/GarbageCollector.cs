@@ -43,13 +43,6 @@ public static unsafe class GarbageCollector
         CollectWithRegisters((int)reason);
     }
 
-    /// <summary>Scans one stopped thread's stack range conservatively (for <see cref="Roots.OtherStacks"/>).</summary>
-    public static void ScanStack(nint low, nint high)
-    {
-        if (!s_inProgress) Panic.Fatal("gc: stack scan outside a collection");
-        Marker.ScanRange((nuint)low, (nuint)high, exactOnly: false);
-    }
-
     // Called by gc.asm with the stack pointer below the pushed callee-saved registers.
     [UnmanagedCallersOnly(EntryPoint = "xx_gc_collect_on_stack")]
     private static void CollectOnStack(int reason, nint stackPointer)

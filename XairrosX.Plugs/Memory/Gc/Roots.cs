@@ -15,7 +15,8 @@ namespace XairrosX.Plugs.Memory.Gc;
 /// through one Normal handle made in InitializeModules, so statics are covered here); Weak and
 /// WeakTrackResurrection targets are cleared when they die (no finalization, so the two are the same);
 /// a Dependent handle keeps its secondary alive while its primary lives (iterated to a fixed point).
-/// The [ThreadStatic] root slot is a root. Writable image data (.data, .bss without the boot stack) is
+/// Every thread's stack (the running one from the collecting frame, the others from their saved stack pointers)
+/// and every thread's [ThreadStatic] root slot are roots. Writable image data (.data, .bss without the boot stack) is
 /// scanned conservatively for exact object pointers, for runtime code that keeps an object address in a
 /// non-GC static; frozen image objects are never freed and are not traced.
 /// </summary>
@@ -29,31 +30,19 @@ internal static unsafe class Roots
     [DllImport("*", EntryPoint = "xx_gc_image_data_bounds"), SuppressGCTransition]
     private static extern void ImageDataBounds(nint* low, nint* high);
 
-    /// <summary>
-    /// Hook for the scheduler: given the collecting thread's stack pointer, returns the top of that
-    /// thread's stack (0 = unknown). Null means the boot thread's stack (the only one today).
-    /// </summary>
-    public static delegate*<nint, nint> CurrentStackTop;
-
-    /// <summary>
-    /// Hook for the scheduler: reports the stacks of all other (stopped) threads by calling
-    /// <see cref="GarbageCollector.ScanStack"/> for each, from its saved stack pointer (with its saved
-    /// registers pushed below) to its top. Null while there is one thread.
-    /// </summary>
-    public static delegate*<void> OtherStacks;
-
     public static void MarkAll(nint stackPointer)
     {
         nint low, high;
         KernelStackBounds(&low, &high);
-        nint top = CurrentStackTop != null ? CurrentStackTop(stackPointer) : 0;
+        Threading.KernelThread* self = Threading.Scheduler.Current;
+        nint top = stackPointer >= self->StackLow && stackPointer < self->StackHigh ? self->StackHigh : 0;
         if (top == 0)
         {
             if (stackPointer < low || stackPointer >= high) Panic.Fatal("gc: collecting on a stack the collector does not know");
             top = high;
         }
         Marker.ScanRange((nuint)stackPointer, (nuint)top, exactOnly: false);
-        if (OtherStacks != null) OtherStacks();
+        MarkThreads(self);
 
         nint dataLow, dataHigh;
         ImageDataBounds(&dataLow, &dataHigh);
@@ -67,8 +56,6 @@ internal static unsafe class Roots
             Marker.ScanRange((nuint)dataLow, (nuint)dataHigh, exactOnly: true);
         }
 
-        Marker.MarkReference(*Exports.Threads.ThreadStaticRoot);
-
         HandleTable.Slot* slots = HandleTable.Slots;
         int count = HandleTable.HighWater;
         for (int i = 0; i < count; i++)
@@ -78,6 +65,20 @@ internal static unsafe class Roots
             if (slots[i].Target != 0) Marker.MarkReference(slots[i].Target);
         }
         Marker.Drain();
+    }
+
+    // Every thread's [ThreadStatic] root, and the stacks of the threads that are not running: each from its
+    // saved stack pointer (its callee-saved registers, or for a preempted thread its whole interrupt frame,
+    // are stored below that) to its top.
+    private static void MarkThreads(Threading.KernelThread* self)
+    {
+        Marker.MarkReference(self->ThreadStaticRoot);
+        for (Threading.KernelThread* t = Threading.Scheduler.AllThreads; t != null; t = t->NextAll)
+        {
+            if (t == self) continue;
+            Marker.MarkReference(t->ThreadStaticRoot);
+            Marker.ScanRange((nuint)t->SavedRsp, (nuint)t->StackHigh, exactOnly: false);
+        }
     }
 
     /// <summary>Marks dependent secondaries of live primaries until nothing changes.</summary>

@@ -16,17 +16,19 @@ public static unsafe class Errno
         ENOSYS = 38, ENOTEMPTY = 39, ENOTSUP = 95;
 #pragma warning restore CS1591
 
-    private static int s_errno;
+    // errno is per thread, as in C: a thread preempted between a failing call and CoreLib reading errno
+    // must not see another thread's value.
+    private static ref int ThreadErrno => ref Threading.Scheduler.Current->Errno;
 
     /// <summary>Sets errno and returns -1, the usual failure result.</summary>
     public static int Fail(int errno)
     {
-        s_errno = errno;
+        ThreadErrno = errno;
         return -1;
     }
 
     /// <summary>The current errno.</summary>
-    public static int Current => s_errno;
+    public static int Current => ThreadErrno;
 
     // Interop.Error values (src/libraries/Common/src/Interop/Unix/Interop.Errors.cs).
     private static int ToPal(int errno) => errno switch
@@ -50,10 +52,10 @@ public static unsafe class Errno
     };
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_GetErrNo")]
-    private static int GetErrNo() => s_errno;
+    private static int GetErrNo() => ThreadErrno;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_SetErrNo")]
-    private static void SetErrNo(int value) => s_errno = value;
+    private static void SetErrNo(int value) => ThreadErrno = value;
 
     [UnmanagedCallersOnly(EntryPoint = "SystemNative_ConvertErrorPlatformToPal")]
     private static int PlatformToPal(int platformErrno) => ToPal(platformErrno);

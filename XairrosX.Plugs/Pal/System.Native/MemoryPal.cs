@@ -53,7 +53,9 @@ internal static unsafe class MemoryPal
     private static void* MMap(void* address, ulong length, int protection, int flags, nint fd, long offset)
     {
         if ((flags & MapAnonymous) == 0 || length == 0) { Errno.Fail(Errno.ENOTSUP); return (void*)-1; }
+        ulong interrupts = Threading.InterruptState.Disable();
         void* p = PageAllocator.AllocatePages((nuint)length);
+        Threading.InterruptState.Restore(interrupts);
         if (p == null) { Errno.Fail(Errno.ENOMEM); return (void*)-1; }
         return p;
     }
