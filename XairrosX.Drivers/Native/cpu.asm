@@ -181,11 +181,12 @@ isr_common:
     mov rbx, rsp
     ; The full extended state (x87/SSE/AVX/AVX-512, whatever XCR0 enables) is saved, not just FXSAVE's
     ; XMM halves: the C# handler may use YMM registers, and the scheduler may switch to another thread
-    ; from inside the handler. XRSTOR faults on a dirty XSAVE header, so bytes 520..575 are cleared.
+    ; from inside the handler. XSAVE leaves the header's XSTATE_BV bits outside XCR0 as they were and
+    ; XRSTOR faults on any of them (or on a dirty rest of the header), so all 64 header bytes are cleared.
     sub rsp, XSAVE_AREA
     and rsp, -64
-%assign off 520
-%rep 7
+%assign off 512
+%rep 8
     mov qword [rsp + off], 0
 %assign off off+8
 %endrep

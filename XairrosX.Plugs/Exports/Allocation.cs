@@ -30,10 +30,13 @@ internal static unsafe class Allocation
 
     // The heap's slow path runs with interrupts off: another thread must not bump the shared allocation
     // context or see a half-refilled region (the fast paths are in .text.nopreempt for the same reason).
-    private static void* Allocate(MethodTable* type, nuint size)
+    // An array's length is stored before interrupts come back on: a collection started by another thread
+    // walks the heap by object sizes, and an array without its length would derail the walk.
+    private static void* Allocate(MethodTable* type, nuint size, int arrayLength = -1)
     {
         ulong flags = Threading.InterruptState.Disable();
         void* obj = ManagedHeap.Allocate(type, size);
+        if (obj != null && arrayLength >= 0) *(int*)((byte*)obj + ObjectLayout.ArrayLengthOffset) = arrayLength;
         Threading.InterruptState.Restore(flags);
         return obj;
     }
@@ -48,9 +51,8 @@ internal static unsafe class Allocation
     private static void* NewArray(MethodTable* type, nint length)
     {
         if ((nuint)length > ObjectLayout.MaxArrayLength) ThrowOverflow();
-        void* obj = Allocate(type, ManagedHeap.ObjectSize(type, (nuint)length));
+        void* obj = Allocate(type, ManagedHeap.ObjectSize(type, (nuint)length), (int)length);
         if (obj == null) ThrowOutOfMemory();
-        *(int*)((byte*)obj + ObjectLayout.ArrayLengthOffset) = (int)length;
         return obj;
     }
 

@@ -26,17 +26,22 @@ internal static unsafe class Threads
     [UnmanagedCallersOnly(EntryPoint = "RhSetThreadExitCallback")]
     private static void SetThreadExitCallback(void* callback) => ThreadExit.Callback = (delegate* unmanaged<void>)callback;
 
+    // The name arrives as NUL-terminated UTF-8; the control block keeps ASCII (other bytes become '?').
     [UnmanagedCallersOnly(EntryPoint = "RhSetCurrentThreadName")]
-    private static void SetCurrentThreadName(char* name)
+    private static void SetCurrentThreadName(byte* utf8Name)
     {
-        if (name == null) return;
+        if (utf8Name == null) return;
+        System.Span<char> name = stackalloc char[KernelThread.NameCapacity - 1];
         int length = 0;
-        while (length < KernelThread.NameCapacity && name[length] != '\0') length++;
-        Scheduler.Current->SetName(new System.ReadOnlySpan<char>(name, length));
+        for (; length < name.Length && utf8Name[length] != 0; length++) name[length] = utf8Name[length] < 0x80 ? (char)utf8Name[length] : '?';
+        Scheduler.Current->SetName(name.Slice(0, length));
     }
 
     [UnmanagedCallersOnly(EntryPoint = "RhGetThreadEntryPointAddress")]
-    private static void* ThreadEntryPointAddress() => null;
+    private static void* ThreadEntryPointAddress() => CoreLibThreadEntryPoint();
+
+    [DllImport("*", EntryPoint = "xx_corelib_thread_entry_point"), SuppressGCTransition]
+    private static extern void* CoreLibThreadEntryPoint();
 
     [UnmanagedCallersOnly(EntryPoint = "RhSpinWait")]
     private static void SpinWait(int iterations)

@@ -47,6 +47,12 @@ xx_thread_start_address:
     lea rax, [rel xx_thread_start]
     ret
 
+extern ThreadEntryPoint
+global xx_corelib_thread_entry_point
+xx_corelib_thread_entry_point:
+    lea rax, [rel ThreadEntryPoint]
+    ret
+
 extern __nopreempt_start
 extern __nopreempt_end
 global xx_nopreempt_range

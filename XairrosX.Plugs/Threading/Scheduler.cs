@@ -290,6 +290,8 @@ public static unsafe partial class Scheduler
             prev->State = ThreadRunState.Running;
             return;
         }
+        if (next->State != ThreadRunState.Ready) Panic.Fatal("scheduler: switching to a thread that is not ready");
+        if (InterruptState.Enabled) Panic.Fatal("scheduler: switch with interrupts on");
         ulong now = Cpu.ReadTsc();
         prev->CpuTicks += now - prev->RunningSince;
         next->RunningSince = now;
@@ -312,8 +314,10 @@ public static unsafe partial class Scheduler
         ThreadFactory.Recycle(dead);
     }
 
+    // The checks are cheap and turn a queue corruption into a report at its cause.
     private static void MakeReady(KernelThread* t)
     {
+        if (t->State == ThreadRunState.Ready || t->State == ThreadRunState.Dead || t == s_idle) Panic.Fatal("scheduler: a thread was made ready twice");
         t->State = ThreadRunState.Ready;
         Queue(t->Priority)->Enqueue(t);
         s_readyCount++;

@@ -49,7 +49,7 @@ internal static unsafe class ThreadFactory
         KernelThread* t = Prepare(MinimumStackBytes, (nint)(delegate* unmanaged<KernelThread*, void>)&IdleMain);
         if (t == null) Panic.Fatal("scheduler: no memory for the idle thread");
         t->Id = 0;
-        t->State = ThreadRunState.Ready;
+        t->State = ThreadRunState.Ready; // never queued: picked when nothing else is ready
         t->SetName("idle");
         return t;
     }
@@ -70,6 +70,7 @@ internal static unsafe class ThreadFactory
         if (t == null || stackBase == null) return null;
 
         *t = default;
+        t->State = ThreadRunState.Blocked; // not runnable until admitted
         t->StackBase = (nint)stackBase;
         t->StackBytes = stackBytes;
         t->GuardLow = (ulong)stackBase;
