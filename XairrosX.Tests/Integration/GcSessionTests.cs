@@ -11,7 +11,7 @@ public sealed class GcSessionFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string script = string.Join('\n', "gcstress 512", "gcstress lots", "gc collect", "shutdown") + "\n";
+        string script = string.Join('\n', "gcstress 512", "gcstress 384 4", "gcstress lots", "gcstress 10 99", "threads", "gc collect", "shutdown") + "\n";
         Transcript = await QemuSession.RunAsync(script, timeoutSeconds: 300);
     }
 
@@ -34,7 +34,30 @@ public class GcSessionTests(GcSessionFixture session) : IClassFixture<GcSessionF
     }
 
     [Fact]
-    public void BadArgumentIsAnErrorLine() => Assert.Contains("error: usage: gcstress <MB> (a positive number)", Text);
+    public void FourThreadsAllocatingConcurrentlyKeepTheirGraphsIntact()
+    {
+        // 384 MB allocated by four threads at once in 256 MB of RAM, each verifying its own live graph.
+        Match m = Regex.Match(Text, @"^gcstress: 4 threads allocated concurrently, each checking its own live graph\r?\ngcstress: allocated 384 MB, collections (\d+), max pause (\d+\.\d) ms, live graph intact$", RegexOptions.Multiline);
+        Assert.True(m.Success, Text);
+        Assert.InRange(int.Parse(m.Groups[1].Value), 4, 384);
+        // The four workers ended: `threads` lists none of them afterwards.
+        Assert.DoesNotContain("gcstress-0", Text);
+    }
+
+    [Fact]
+    public void ThreadsCommandListsTheIdleAndBootThreads()
+    {
+        Assert.Matches(new Regex(@"^\s+0  idle\s+(idle|running)\s+0\s", RegexOptions.Multiline), Text);
+        Assert.Matches(new Regex(@"^\*\s+1  main\s+running\s+2\s", RegexOptions.Multiline), Text);
+        Assert.Matches(new Regex(@"^ticks \d+, switches \d+, preemptions \d+, unhandled-exception exits 0$", RegexOptions.Multiline), Text);
+    }
+
+    [Fact]
+    public void BadArgumentIsAnErrorLine()
+    {
+        Assert.Contains("error: usage: gcstress <MB> [threads] (MB a positive number, threads 1-16)", Text);
+        Assert.Equal(2, Regex.Matches(Text, "error: usage: gcstress").Count);
+    }
 
     [Fact]
     public void GcCommandReportsCollectionsAndPauses()

@@ -20,7 +20,7 @@ internal static class GcCommands
     public static IEnumerable<ShellCommand> All() =>
     [
         new("gc", "[collect|verify]", "garbage collector figures (after a full collection, or a heap check)", Gc),
-        new("gcstress", "<MB>", "allocate MB of short-lived objects around a 10 MB live graph, checking it", Stress),
+        new("gcstress", "<MB> [threads]", "allocate MB of short-lived objects around a 10 MB live graph, checking it (threads share the work, each with its own graph)", Stress),
         new("gcbench", "[liveMB...]", "small-object allocation ns/op, and collection pauses with MB live (default 10 50 100)", GcBench.Run),
     ];
 
@@ -46,10 +46,39 @@ internal static class GcCommands
 
     private static int Stress(ShellContext c, IReadOnlyList<string> args)
     {
-        if (args.Count != 1 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out int megabytes) || megabytes <= 0 || megabytes > 1 << 20)
-            return c.Error("usage: gcstress <MB> (a positive number)");
-        GcStressResult r = GcStress.Run(megabytes, liveBytes: 10 * 1024 * 1024);
+        if (args.Count is < 1 or > 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out int megabytes) || megabytes <= 0 || megabytes > 1 << 20)
+            return c.Error("usage: gcstress <MB> [threads] (MB a positive number, threads 1-16)");
+        int threads = 1;
+        if (args.Count == 2 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1 || threads > 16))
+            return c.Error("usage: gcstress <MB> [threads] (MB a positive number, threads 1-16)");
+        const int LiveBytes = 10 * 1024 * 1024;
+        GcStressResult r;
+        if (threads == 1) r = GcStress.Run(megabytes, LiveBytes);
+        else
+        {
+            // Each thread keeps its share of the 10 MB graph and checks it; they stop when together they
+            // have allocated the requested amount.
+            ulong start = ManagedHeap.AllocatedBytes, collectionsBefore = GcStatistics.Collections;
+            var results = new GcStressResult[threads];
+            var workers = new System.Threading.Thread[threads];
+            for (int i = 0; i < threads; i++)
+            {
+                int index = i;
+                workers[i] = new System.Threading.Thread(() => results[index] = GcStress.Run(megabytes, LiveBytes / threads, start)) { Name = "gcstress-" + i };
+                workers[i].Start();
+            }
+            foreach (System.Threading.Thread w in workers) w.Join();
+            double maxPause = 0;
+            string error = null;
+            foreach (GcStressResult one in results)
+            {
+                error ??= one.Error;
+                maxPause = Math.Max(maxPause, one.MaxPauseMilliseconds);
+            }
+            r = new GcStressResult(GcStatistics.Collections - collectionsBefore, maxPause, error);
+        }
         if (r.Error != null) return c.Error("gcstress: " + r.Error);
+        if (threads > 1) c.Out.WriteLine($"gcstress: {threads} threads allocated concurrently, each checking its own live graph");
         c.Out.WriteLine($"gcstress: allocated {megabytes} MB, collections {r.Collections}, max pause {r.MaxPauseMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms, live graph intact");
         return 0;
     }

@@ -36,13 +36,17 @@ internal static class GcStress
     private const int PayloadBytes = 1000;
 
     /// <summary>Runs the stress for <paramref name="megabytes"/> MB around a graph of about <paramref name="liveBytes"/>.</summary>
-    public static GcStressResult Run(int megabytes, int liveBytes)
+    /// <param name="megabytes">MB to allocate.</param>
+    /// <param name="liveBytes">Size of the live graph.</param>
+    /// <param name="sharedStart">For several threads stressing together: the heap's allocation count when the
+    /// run began, so that each thread stops when all of them together have allocated <paramref name="megabytes"/>.</param>
+    public static GcStressResult Run(int megabytes, int liveBytes, ulong sharedStart = ulong.MaxValue)
     {
         Node[] graph = BuildGraph(liveBytes / (PayloadBytes + 128));
         ulong expected = Checksum(graph);
         ulong startCollections = GcStatistics.Collections, seenCollections = startCollections;
         ulong maxPause = 0;
-        ulong target = (ulong)megabytes * 1024 * 1024, start = ManagedHeap.AllocatedBytes;
+        ulong target = (ulong)megabytes * 1024 * 1024, start = sharedStart != ulong.MaxValue ? sharedStart : ManagedHeap.AllocatedBytes;
         var recent = new Temporary[64];
         uint random = 0x9E3779B9;
         int step = 0;

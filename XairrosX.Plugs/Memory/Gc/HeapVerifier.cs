@@ -30,6 +30,15 @@ public static unsafe class HeapVerifier
     /// <summary>Returns null when the heap is consistent, else what is wrong.</summary>
     public static string Verify()
     {
+        // Stop the world for the walk: another thread allocating meanwhile would open a new region mid-walk.
+        ulong flags = Threading.InterruptState.Disable();
+        string problem = VerifyStopped();
+        Threading.InterruptState.Restore(flags);
+        return problem;
+    }
+
+    private static string VerifyStopped()
+    {
         if (GarbageCollector.InProgress) return "a collection is running";
         ManagedHeap.RetireRegion();
         MethodTable* freeType = ManagedHeap.FreeType;
