@@ -77,6 +77,27 @@ internal static class ThreadingCases
             t.Equal(Threads * Increments, locked, "the counter under lock is exact");
             t.True(unlocked < Threads * Increments, $"without the lock updates are lost ({unlocked}), so the threads really interleaved");
         }),
+        new("threads.higher_priority_runs_first", t =>
+        {
+            // A priority-4 thread busy for 30 ms: the normal-priority main thread, spinning meanwhile, must not
+            // advance while it runs (strict priorities; with equal priorities the 10 ms slices would let it).
+            long mainProgress = 0, seenAtStart = -1, seenAtEnd = -1;
+            var high = new Thread(() =>
+            {
+                while (Volatile.Read(ref mainProgress) < 1000) Thread.Yield(); // the main thread is spinning now
+                Scheduler.SetCurrentPriority(4);
+                seenAtStart = Volatile.Read(ref mainProgress);
+                var busy = Stopwatch.StartNew();
+                while (busy.ElapsedMilliseconds < 30) { }
+                seenAtEnd = Volatile.Read(ref mainProgress);
+            });
+            high.Start();
+            var clock = Stopwatch.StartNew();
+            while (high.IsAlive && clock.ElapsedMilliseconds < 5000) Volatile.Write(ref mainProgress, mainProgress + 1);
+            t.True(high.Join(JoinTimeoutMs), "the high-priority thread ended");
+            t.True(seenAtStart >= 1000, $"it ran once the main thread was spinning ({seenAtStart})");
+            t.Equal(seenAtStart, seenAtEnd, "the normal-priority thread made no progress during the high one's 30 ms (three time slices)");
+        }),
         new("threads.monitor_wait_pulse_producer_consumer", t =>
         {
             const int Items = 300, Capacity = 4;

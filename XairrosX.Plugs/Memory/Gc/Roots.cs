@@ -70,15 +70,23 @@ internal static unsafe class Roots
     // Every thread's [ThreadStatic] root, and the stacks of the threads that are not running: each from its
     // saved stack pointer (its callee-saved registers, or for a preempted thread its whole interrupt frame,
     // are stored below that) to its top.
+    // The exceptions whose handlers are running on a thread are kept by its dispatcher state as well.
     private static void MarkThreads(Threading.KernelThread* self)
     {
-        Marker.MarkReference(self->ThreadStaticRoot);
+        MarkThreadState(self);
         for (Threading.KernelThread* t = Threading.Scheduler.AllThreads; t != null; t = t->NextAll)
         {
             if (t == self) continue;
-            Marker.MarkReference(t->ThreadStaticRoot);
+            MarkThreadState(t);
             Marker.ScanRange((nuint)t->SavedRsp, (nuint)t->StackHigh, exactOnly: false);
         }
+    }
+
+    private static void MarkThreadState(Threading.KernelThread* t)
+    {
+        Marker.MarkReference(t->ThreadStaticRoot);
+        ref Exceptions.Dispatcher.DispatchState dispatch = ref t->Exceptions;
+        for (int i = 0; i < dispatch.InvocationCount; i++) Marker.MarkReference(dispatch.Invocations[i].Exception);
     }
 
     /// <summary>Marks dependent secondaries of live primaries until nothing changes.</summary>
