@@ -21,7 +21,7 @@ public static unsafe class PreemptionTimer
     /// <summary>Whether the tick runs.</summary>
     public static bool Running { get; private set; }
 
-    /// <summary>Programs the PIT, routes IRQ 0 to the scheduler and unmasks it.</summary>
+    /// <summary>Programs the PIT, routes IRQ 0 to the scheduler, unmasks it and enables interrupts.</summary>
     public static void Start()
     {
         if (Running) return;
@@ -34,6 +34,7 @@ public static unsafe class PreemptionTimer
         Ports.Out8(PicData, (byte)(Ports.In8(PicData) & ~1)); // unmask IRQ 0
         Running = true;
         InterruptState.Restore(flags);
+        Cpu.EnableInterrupts(); // the boot thread runs with interrupts on from here: it can be preempted
     }
 
     private static void OnTick(InterruptFrame* frame)

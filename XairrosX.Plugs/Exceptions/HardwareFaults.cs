@@ -45,6 +45,9 @@ public static unsafe class HardwareFaults
             Panic.CpuException(f);
             return;
         }
+        // The dispatch runs managed code and resumes in a catch handler without an iretq, so the faulting code's
+        // interrupt flag is restored first: otherwise the thread would go on with the timer masked.
+        if ((f->Rflags & (1 << 9)) != 0) Cpu.EnableInterrupts();
         object exception = getRuntimeException(id);
         var context = new MachineContext
         {

@@ -38,6 +38,7 @@ internal static class ThreadingCases
         new("threads.preemption_of_a_spinning_thread", t =>
         {
             // The main thread spins without yielding; only the timer can let the other thread set the flag.
+            t.True(InterruptState.Enabled, "the boot thread runs with interrupts enabled");
             int flag = 0;
             var setter = new Thread(() => Volatile.Write(ref flag, 1));
             setter.Start();
@@ -237,6 +238,8 @@ internal static class ThreadingCases
             t.True(joined, "threads ended");
             t.Equal(600, caught, "exceptions thrown and caught on two threads while a third spins");
             t.Equal(600, nulls, "null dereferences caught as NullReferenceException on threads");
+            try { NullDeref(null); } catch (NullReferenceException) { }
+            t.True(InterruptState.Enabled, "interrupts are on again after a CPU fault was caught as an exception");
             t.True(spins > 0, "the spinner ran");
         }),
         new("threads.unhandled_exception_ends_only_that_thread", t =>
