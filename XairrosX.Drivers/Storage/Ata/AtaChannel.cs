@@ -25,19 +25,24 @@ public enum AtaProbeResult
 /// </summary>
 public sealed class AtaChannel
 {
-    /// <summary>How long any single wait for the device may take.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    /// <summary>The default bound of a single wait for the device.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     private readonly IPortIo _io;
     private int _selected = -1;
 
-    /// <summary>A channel with task-file registers at <paramref name="ioBase"/> and device control at <paramref name="controlPort"/>.</summary>
-    public AtaChannel(IPortIo io, ushort ioBase, ushort controlPort)
+    /// <summary>A channel with task-file registers at <paramref name="ioBase"/> and device control at <paramref name="controlPort"/>;
+    /// each wait for the device gives up after <paramref name="timeout"/> (default <see cref="DefaultTimeout"/>).</summary>
+    public AtaChannel(IPortIo io, ushort ioBase, ushort controlPort, TimeSpan? timeout = null)
     {
         _io = io ?? throw new ArgumentNullException(nameof(io));
         IoBase = ioBase;
         ControlPort = controlPort;
+        Timeout = timeout ?? DefaultTimeout;
     }
+
+    /// <summary>How long any single wait for the device may take.</summary>
+    public TimeSpan Timeout { get; }
 
     /// <summary>The primary channel's legacy ports.</summary>
     public static AtaChannel Primary(IPortIo io) => new(io, 0x1F0, 0x3F6);
