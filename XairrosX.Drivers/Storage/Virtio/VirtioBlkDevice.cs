@@ -13,13 +13,13 @@ namespace XairrosX.Drivers.Storage.Virtio;
 /// a third of the queue size is in flight at once. Completion is polled from the used ring by <see cref="Reap"/>
 /// (the single place an interrupt handler would call later); interrupts are suppressed. Data moves by DMA straight
 /// into the caller's memory when the allocator can translate it (the identity-mapped first 4 GiB), else through a
-/// 64 KiB bounce buffer. A request that does not finish within <see cref="Timeout"/> resets the device and makes it
-/// answer -EIO from then on, so a dead device cannot write into memory that was handed back.
+/// 64 KiB bounce buffer. A synchronous request that does not finish within <see cref="Timeout"/> resets the device and
+/// makes it answer -EIO from then on, so a dead device cannot write into memory that was handed back.
 /// </summary>
 public sealed unsafe class VirtioBlkDevice : IQueuedBlockDevice
 {
-    /// <summary>How long a synchronous request may take before the device is declared dead.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    /// <summary>The default <see cref="Timeout"/>.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private const int HeaderStride = 32, StatusOffset = 16, BounceBytes = 64 * 1024, MaxSyncChunk = 256 * 1024;
     private const byte StatusUnwritten = 0xFF;
@@ -46,8 +46,9 @@ public sealed unsafe class VirtioBlkDevice : IQueuedBlockDevice
     private readonly bool _flushSupported;
 
     private VirtioBlkDevice(string name, IPortIo io, ushort ioBase, IDmaAllocator dma, Virtqueue queue, DmaBuffer headers,
-        DmaBuffer bounce, int slots, uint features, ulong capacity)
+        DmaBuffer bounce, int slots, uint features, ulong capacity, TimeSpan timeout)
     {
+        Timeout = timeout;
         Name = name;
         _io = io;
         _base = ioBase;
@@ -69,9 +70,10 @@ public sealed unsafe class VirtioBlkDevice : IQueuedBlockDevice
     /// <summary>
     /// Resets the device at I/O base <paramref name="ioBase"/>, negotiates features (read-only, block size, flush),
     /// sets up queue 0 and reads the capacity. Returns null with <paramref name="error"/> set when the device
-    /// cannot be driven (no queue, bad queue size, no DMA memory).
+    /// cannot be driven (no queue, bad queue size, no DMA memory). <paramref name="timeout"/> bounds each synchronous
+    /// request (default <see cref="DefaultTimeout"/>).
     /// </summary>
-    public static VirtioBlkDevice TryCreate(string name, IPortIo io, ushort ioBase, IDmaAllocator dma, out string error)
+    public static VirtioBlkDevice TryCreate(string name, IPortIo io, ushort ioBase, IDmaAllocator dma, out string error, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(dma);
@@ -105,8 +107,11 @@ public sealed unsafe class VirtioBlkDevice : IQueuedBlockDevice
         io.Out32((ushort)(ioBase + QueueAddress), (uint)(ring.PhysicalAddress >> 12));
         io.Out8((ushort)(ioBase + DeviceStatus), StatusAcknowledge | StatusDriver | StatusDriverOk);
         ulong capacity = io.In32((ushort)(ioBase + DeviceConfig)) | ((ulong)io.In32((ushort)(ioBase + DeviceConfig + 4)) << 32);
-        return new VirtioBlkDevice(name, io, ioBase, dma, queue, headers, bounce, slots, accepted, capacity);
+        return new VirtioBlkDevice(name, io, ioBase, dma, queue, headers, bounce, slots, accepted, capacity, timeout ?? DefaultTimeout);
     }
+
+    /// <summary>How long a synchronous request may take before the device is declared dead.</summary>
+    public TimeSpan Timeout { get; }
 
     /// <inheritdoc/>
     public string Name { get; }
@@ -188,6 +193,7 @@ public sealed unsafe class VirtioBlkDevice : IQueuedBlockDevice
     // the same device may be in flight meanwhile (their completions are parked in _done).
     private int TransferSynchronously(BlockOperation operation, long lba, byte* data, int length)
     {
+        if (length == 0 && operation != BlockOperation.Flush) return IsFailed ? -BlockErrno.EIO : 0; // no zero-length descriptors
         long deadline = Stopwatch.GetTimestamp() + (long)(Timeout.TotalSeconds * Stopwatch.Frequency);
         int offset = 0;
         do

@@ -17,7 +17,7 @@ public class VirtioBlkDeviceTests : IDisposable
     {
         var fake = features is uint f ? new FakeVirtioBlk(Base, sectors, queueSize, f) : new FakeVirtioBlk(Base, sectors, queueSize);
         for (int i = 0; i < sectors; i++) SectorPattern.Fill(1, i, fake.Disk.AsSpan(i * 512, 512));
-        VirtioBlkDevice? disk = VirtioBlkDevice.TryCreate("vda", fake, Base, _dma, out string? error);
+        VirtioBlkDevice? disk = VirtioBlkDevice.TryCreate("vda", fake, Base, _dma, out string? error, TimeSpan.FromMilliseconds(100));
         Assert.Null(error);
         return (disk!, fake);
     }
@@ -85,6 +85,34 @@ public class VirtioBlkDeviceTests : IDisposable
         fake.FailingSector = 10;
         Assert.Equal(-BlockErrno.EIO, disk.Read(8, new byte[2048]));
         Assert.Equal(0, disk.Read(11, new byte[512]));
+    }
+
+    [Fact]
+    public void ZeroLengthTransfersDoNotReachTheDevice()
+    {
+        var (disk, fake) = Create();
+        int before = fake.Notifications;
+        Assert.Equal(0, disk.Read(5, Span<byte>.Empty));
+        Assert.Equal(0, disk.Write(2048, ReadOnlySpan<byte>.Empty));
+        Assert.Equal(before, fake.Notifications);
+    }
+
+    [Fact]
+    public void ADeviceThatNeverAnswersIsResetAndFailsEverythingAfter()
+    {
+        var (disk, fake) = Create();
+        fake.Deferred = true; // takes requests, never completes them
+        var queue = new BlockQueue(disk, 4);
+        queue.TryEnqueue(BlockOperation.Read, 0, new byte[512], 1);
+        Assert.Equal(1, queue.Submit());
+        Assert.Equal(-BlockErrno.EIO, disk.Read(8, new byte[512])); // times out after 100 ms
+        Assert.True(disk.IsFailed);
+        Assert.Equal(0, fake.Status); // reset: the device stops its DMA
+        Assert.Equal(new BlockCompletion(1, -BlockErrno.EIO), queue.WaitOne());
+        Assert.Equal(-BlockErrno.EIO, disk.Read(0, new byte[512]));
+        Assert.Equal(-BlockErrno.EIO, disk.Flush());
+        queue.TryEnqueue(BlockOperation.Write, 0, new byte[512], 2);
+        Assert.Equal(new BlockCompletion(2, -BlockErrno.EIO), queue.WaitOne());
     }
 
     [Fact]
