@@ -95,6 +95,7 @@ internal static class BlockCommands
         device = null; lba = count = 0; seed = 1;
         if (a.Count is < 3 or > 4) { c.Error("usage: " + usage); return false; }
         if (!TryDevice(c, a[0], out device) || !TryNumber(c, a[1], "lba", long.MaxValue, out lba) || !TryNumber(c, a[2], "count", int.MaxValue, out count)) return false;
+        if (count == 0) { c.Error("count must be at least 1"); return false; }
         if (a.Count == 4)
         {
             if (!TryNumber(c, a[3], "seed", long.MaxValue, out long s)) return false;
@@ -158,7 +159,7 @@ internal static class BlockCommands
         while (queue.InFlight > 0 || queue.Pending > 0) queue.WaitOne(); // drain before the buffers go away
         if (firstError != 0) return c.Error($"blkcheck {device.Name} lba {badLba}: {BlockErrno.Describe(firstError)}");
         if (badLba >= 0) return c.Error($"blkcheck {device.Name}: sector {badLba} does not hold the pattern of seed {seed}");
-        c.Out.WriteLine($"blkcheck: {device.Name} sectors {lba}..{lba + count - 1} match seed {seed} ({Math.Max(maxInFlight, 1)} requests in flight at most)");
+        c.Out.WriteLine($"blkcheck: {device.Name} sectors {lba}..{lba + count - 1} match seed {seed} (at most {Math.Max(maxInFlight, 1)} in flight)");
         return 0;
     }
 }
