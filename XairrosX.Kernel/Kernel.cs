@@ -51,6 +51,7 @@ public static class Kernel
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
         Console.WriteLine(FileSystem.FileSystemBoot.Mount(bootInfo));
+        Storage.BlockStorage.ProbeAndLog();
         Crypto.KernelCrypto.Initialize(KernelEntry.CpuFeatures);
         new ShellHost().Run();
     }

@@ -45,7 +45,7 @@ public static class PciEnumerator
 }
 
 /// <summary>Configuration mechanism #1: address at port 0xCF8, data at 0xCFC.</summary>
-public sealed class PciConfigPorts : IPciConfigSpace
+public sealed class PciConfigPorts : IPciConfigAccess
 {
     /// <summary>The single instance.</summary>
     public static readonly PciConfigPorts Instance = new();
@@ -56,5 +56,13 @@ public sealed class PciConfigPorts : IPciConfigSpace
         uint address = 0x80000000u | ((uint)bus << 16) | ((uint)(device & 31) << 11) | ((uint)(function & 7) << 8) | (uint)(offset & 0xFC);
         Platform.Ports.Out32(0xCF8, address);
         return Platform.Ports.In32(0xCFC);
+    }
+
+    /// <inheritdoc/>
+    public void Write16(byte bus, byte device, byte function, byte offset, ushort value)
+    {
+        uint address = 0x80000000u | ((uint)bus << 16) | ((uint)(device & 31) << 11) | ((uint)(function & 7) << 8) | (uint)(offset & 0xFC);
+        Platform.Ports.Out32(0xCF8, address);
+        Platform.Ports.Out16((ushort)(0xCFC + (offset & 2)), value);
     }
 }

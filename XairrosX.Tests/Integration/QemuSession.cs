@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -12,6 +13,20 @@ public sealed record BootTranscript(string Output, int ExitCode, bool TimedOut)
     /// <summary>Serial output with carriage returns removed.</summary>
     public string Text => Output.Replace("\r", "");
 }
+
+/// <summary>How an extra disk image is attached.</summary>
+public enum QemuDiskInterface
+{
+    /// <summary>A virtio-blk PCI device (transitional: the kernel drives its legacy interface).</summary>
+    Virtio,
+    /// <summary>A disk on the PIIX IDE controller (the next free position; the CD-ROM is secondary master).</summary>
+    Ide,
+}
+
+/// <summary>A raw disk image to attach to the VM.</summary>
+/// <param name="Path">Image file (raw format); the guest's writes land in it.</param>
+/// <param name="Interface">How it is attached.</param>
+public sealed record QemuDisk(string Path, QemuDiskInterface Interface);
 
 /// <summary>
 /// Boots the real ISO under QEMU (software emulation, the way CI runs it), feeds lines to the kernel
@@ -57,8 +72,10 @@ public static class QemuSession
     /// <param name="waitForPrompt">Type only once the shell prompt is up (UEFI firmware reads the serial
     /// console while it runs, and would eat early input).</param>
     /// <param name="monitorCommands">QEMU monitor commands (e.g. sendkey) sent once the prompt is up, before the script.</param>
+    /// <param name="disks">Raw disk images to attach, in order (virtio ones become vda, vdb …).</param>
     public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true,
-        string memory = "256M", string? firmware = null, bool waitForPrompt = false, string[]? monitorCommands = null)
+        string memory = "256M", string? firmware = null, bool waitForPrompt = false, string[]? monitorCommands = null,
+        IReadOnlyList<QemuDisk>? disks = null)
     {
         string iso = IsoPath;
         if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
@@ -73,6 +90,19 @@ public static class QemuSession
                      "-display", "none", "-serial", "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" })
             psi.ArgumentList.Add(a);
         if (firmware != null) { psi.ArgumentList.Add("-bios"); psi.ArgumentList.Add(firmware); }
+        for (int i = 0; disks != null && i < disks.Count; i++)
+        {
+            // QEMU's option syntax doubles commas inside values.
+            string file = disks[i].Path.Replace(",", ",,");
+            psi.ArgumentList.Add("-drive");
+            if (disks[i].Interface == QemuDiskInterface.Ide) psi.ArgumentList.Add($"file={file},format=raw,if=ide");
+            else
+            {
+                psi.ArgumentList.Add($"file={file},format=raw,if=none,id=disk{i}");
+                psi.ArgumentList.Add("-device");
+                psi.ArgumentList.Add($"virtio-blk-pci,drive=disk{i}");
+            }
+        }
         string? monitorSocket = null;
         if (monitorCommands != null)
         {

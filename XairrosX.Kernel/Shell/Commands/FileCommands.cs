@@ -87,20 +87,7 @@ internal static class FileCommands
         long total = stream.Length;
         var bytes = new byte[(int)Math.Min(total, MaxHexdumpBytes)];
         stream.ReadExactly(bytes);
-        var line = new StringBuilder(80);
-        for (int offset = 0; offset < bytes.Length; offset += 16)
-        {
-            line.Clear().Append(offset.ToString("x8")).Append("  ");
-            int n = Math.Min(16, bytes.Length - offset);
-            for (int i = 0; i < 16; i++)
-            {
-                line.Append(i < n ? bytes[offset + i].ToString("x2") + " " : "   ");
-                if (i == 7) line.Append(' ');
-            }
-            line.Append(" |");
-            for (int i = 0; i < n; i++) line.Append(bytes[offset + i] is >= 0x20 and < 0x7F ? (char)bytes[offset + i] : '.');
-            c.Out.WriteLine(line.Append('|').ToString());
-        }
+        HexDump.Write(c.Out, bytes);
         c.Out.WriteLine(total > bytes.Length ? $"{bytes.Length:x8}  … ({total} bytes, first {bytes.Length} shown)" : bytes.Length.ToString("x8"));
         return 0;
     }
