@@ -6,7 +6,7 @@ namespace XairrosX.Drivers.Console;
 /// <c>ESC [ A/B/C/D</c> (up, down, right, left), <c>ESC [ H/F</c> and <c>ESC O H/F</c> (home, end),
 /// <c>ESC [ 1~/7~</c> (home), <c>ESC [ 4~/8~</c> (end), <c>ESC [ 3~</c> (delete). Unknown sequences are
 /// swallowed whole; an ESC followed by something else is dropped and the byte decoded normally.
-/// Malformed UTF-8 becomes U+FFFD. Pure logic, tested on the host.
+/// Malformed UTF-8 becomes U+FFFD; C1 control characters are dropped. Pure logic, tested on the host.
 /// </summary>
 public struct AnsiKeyDecoder
 {
@@ -40,6 +40,7 @@ public struct AnsiKeyDecoder
                     _utf8Value = (_utf8Value << 6) | (b & 0x3F);
                     if (--_utf8Remaining > 0) return default;
                     _state = State.Ground;
+                    if (_utf8Value < 0xA0) return default; // C1 control characters type nothing
                     bool representable = _utf8Value <= 0xFFFF && (_utf8Value < 0xD800 || _utf8Value > 0xDFFF);
                     return new KeyPress(EditKey.Character, representable ? (char)_utf8Value : '\uFFFD');
                 }
