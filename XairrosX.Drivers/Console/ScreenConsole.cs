@@ -76,6 +76,7 @@ public static unsafe class ScreenConsole
                     if (s_parameterCount < MaxParameters) s_parameters.Values[s_parameterCount++] = 0;
                     return;
                 }
+                if (c >= ' ' && c <= '?') return; // private markers and intermediates ('?', '>', ' ' …): ignored
                 s_state = Ground;
                 int first = s_parameters.Values[0];
                 if (c == 'm') { for (int i = 0; i < s_parameterCount; i++) ApplySgr(s_parameters.Values[i]); }
