@@ -26,7 +26,7 @@ public static unsafe class KernelConsole
     private const int MaxTail = 160;
     private struct Tail { public fixed char Chars[MaxTail]; }
     private static Tail s_tail;
-    private static int s_tailLength;
+    private static int s_tailLength, s_tailEscape;
 
     /// <summary>Brings up the serial port and the text screen.</summary>
     public static void Initialize(byte* lineBuffer)
@@ -148,8 +148,13 @@ public static unsafe class KernelConsole
         fixed (char* chars = s_tail.Chars) return new string(chars, 0, Math.Min(s_tailLength, MaxTail));
     }
 
+    // Escape sequences are left out (s_tailEscape: 1 after ESC, 2 inside ESC [ … final byte): the prompt is
+    // reprinted after a completion list, and must not clear the screen again.
     private static void Remember(char c)
     {
+        if (s_tailEscape == 1) { s_tailEscape = c == '[' ? 2 : 0; return; }
+        if (s_tailEscape == 2) { if (c >= '@' && c <= '~') s_tailEscape = 0; return; }
+        if (c == '\u001b') { s_tailEscape = 1; return; }
         if (c == '\n' || c == '\r') s_tailLength = 0;
         else if (c == '\b') { if (s_tailLength > 0) s_tailLength--; }
         else if (s_tailLength < MaxTail) s_tail.Chars[s_tailLength++] = c;

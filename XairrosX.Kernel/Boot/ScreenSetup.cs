@@ -38,7 +38,7 @@ public static unsafe class ScreenSetup
     {
         reason = null;
         if (framebuffer is not { } fb) { reason = "the boot loader gave no framebuffer"; return null; }
-        if (fb.Type != FramebufferType.Rgb) { reason = $"the boot loader left a {fb.Type} mode"; return null; }
+        if (fb.Type != FramebufferType.Rgb) { reason = $"the boot loader left the display in {fb.Type} mode"; return null; }
         var mode = new FramebufferMode(fb.Address, fb.Pitch, fb.Width, fb.Height, fb.BitsPerPixel,
             fb.RedPosition, fb.RedSize, fb.GreenPosition, fb.GreenSize, fb.BluePosition, fb.BlueSize);
         if (!mode.IsSupported) { reason = $"{fb.Width}x{fb.Height} at {fb.BitsPerPixel} bpp is not a pixel format the console draws"; return null; }

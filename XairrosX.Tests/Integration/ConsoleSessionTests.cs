@@ -36,6 +36,7 @@ public sealed class ConsoleSessionFixture : IAsyncLifetime
         PngPath = Path.Combine(OutputFolder, "console-screen.png");
         string[] keys = ["e", "c", "h", "o", "spc", "k", "b", "minus", "h", "i", "s", "t", "ret", "up", "ret"];
         string script = string.Join('\n',
+            "he\t\t\u0015clear",      // a second Tab lists help and hexdump; Ctrl-U drops the line
             "clear",
             "echo fb-ok",
             "echo hist-one",
@@ -112,6 +113,12 @@ public class ConsoleSessionTests(ConsoleSessionFixture session) : IClassFixture<
     public void UpArrowOnTheKeyboardRepeatsThePreviousCommand()
     {
         Assert.Equal(2, Regex.Matches(Text, @"^kb-hist$", RegexOptions.Multiline).Count);
+    }
+
+    [Fact]
+    public void ASecondTabListsTheCandidatesAndReprintsThePrompt()
+    {
+        Assert.Contains("\nhelp  hexdump\nxairrosx> he", Text);
     }
 
     [Fact]
