@@ -36,8 +36,7 @@ public sealed class ConsoleSessionFixture : IAsyncLifetime
         PngPath = Path.Combine(OutputFolder, "console-screen.png");
         string[] keys = ["e", "c", "h", "o", "spc", "k", "b", "minus", "h", "i", "s", "t", "ret", "up", "ret"];
         string script = string.Join('\n',
-            "he\t\t\u0015clear",      // a second Tab lists help and hexdump; Ctrl-U drops the line
-            "clear",
+            "he\t\t\u0015clear",      // a second Tab lists help and hexdump; Ctrl-U drops the line, then clear
             "echo fb-ok",
             "echo hist-one",
             "\u001b[A",             // Up: the previous line again
