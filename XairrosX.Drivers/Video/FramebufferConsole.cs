@@ -19,7 +19,8 @@ public sealed unsafe class FramebufferConsole
     private readonly uint[] _cells;
     private readonly bool[] _dirty;
     private readonly uint[] _palette = new uint[16];
-    private int _row, _column, _drawnCursorRow = -1, _scrollsSinceFlush;
+    private int _row, _column, _drawnCursorRow = -1, _drawnCursorColumn = -1, _scrollsSinceFlush;
+    private bool _anyDirty;
 
     /// <summary>Takes over the framebuffer at <paramref name="pixels"/> (the mode's address, mapped) and clears it.</summary>
     /// <exception cref="ArgumentException">The mode is not drawable or smaller than one glyph.</exception>
@@ -62,6 +63,7 @@ public sealed unsafe class FramebufferConsole
     {
         _cells.AsSpan().Fill(Blank);
         _dirty.AsSpan().Fill(true);
+        _anyDirty = true;
         _row = _column = 0;
     }
 
@@ -89,6 +91,7 @@ public sealed unsafe class FramebufferConsole
         if (c < ' ' || c == '\u007f') return;
         _cells[_row * Columns + _column] = c | (uint)Attribute << 16;
         _dirty[_row] = true;
+        _anyDirty = true;
         if (++_column == Columns) { _column = 0; NewLine(); }
     }
 
@@ -98,14 +101,17 @@ public sealed unsafe class FramebufferConsole
         _cells.AsSpan(Columns).CopyTo(_cells);
         _cells.AsSpan((Rows - 1) * Columns).Fill(Blank);
         _dirty.AsSpan().Fill(true);
+        _anyDirty = true;
         _row = Rows - 1;
         if (++_scrollsSinceFlush >= Rows) Flush();
     }
 
-    /// <summary>Renders every dirty row and the cursor.</summary>
+    /// <summary>Renders every dirty row and the cursor; does nothing when nothing changed since the last flush.</summary>
     public void Flush()
     {
         _scrollsSinceFlush = 0;
+        if (!_anyDirty && _drawnCursorRow == _row && _drawnCursorColumn == _column) return;
+        _anyDirty = false;
         if (_drawnCursorRow >= 0 && _drawnCursorRow != _row) _dirty[_drawnCursorRow] = true;
         _dirty[_row] = true;
         for (int r = 0; r < Rows; r++)
@@ -115,6 +121,7 @@ public sealed unsafe class FramebufferConsole
             RenderRow(r);
         }
         _drawnCursorRow = _row;
+        _drawnCursorColumn = _column;
     }
 
     private void RenderRow(int row)

@@ -13,7 +13,7 @@ public static unsafe class VgaText
     /// <summary>Rows of the text screen.</summary>
     public const int Height = 25;
     private static ushort* s_buffer = (ushort*)0xB8000;
-    private static int s_row, s_column;
+    private static int s_row, s_column, s_cursorShown = -1;
     private static byte s_attribute = 0x07;
     private static bool s_enabled = true;
 
@@ -37,8 +37,9 @@ public static unsafe class VgaText
     /// <summary>Moves the blinking hardware cursor to the text cursor (CRTC registers 0x0E/0x0F).</summary>
     public static void Flush()
     {
-        if (!s_enabled) return;
         int position = s_row * Width + s_column;
+        if (!s_enabled || position == s_cursorShown) return;
+        s_cursorShown = position;
         Ports.Out8(0x3D4, 0x0F);
         Ports.Out8(0x3D5, (byte)position);
         Ports.Out8(0x3D4, 0x0E);

@@ -98,6 +98,21 @@ public unsafe class FramebufferConsoleTests
     }
 
     [Fact]
+    public void FlushWithoutChangesDrawsNothing()
+    {
+        using var fb = new HostFramebuffer(80, 48, 32);
+        var console = new FramebufferConsole(fb.Mode, Font, fb.Pixels);
+        Write(console, "A");
+        console.Flush();
+        *(uint*)fb.Pixels = 0x123456; // a pixel of cell (0,0), scribbled over behind the console's back
+        console.Flush();
+        Assert.Equal(0x123456u, fb.Pixel(0, 0)); // idle flushes (the terminal flushes while waiting for input) are free
+        Write(console, "\b");
+        console.Flush(); // the cursor moved onto that row: it is drawn again
+        AssertCell(fb, 0, 0, 'A', 0, fb.Mode.Pack(0xAA, 0xAA, 0xAA));
+    }
+
+    [Fact]
     public void AScreenfulOfScrollingFlushesByItself()
     {
         using var fb = new HostFramebuffer(80, 48, 32);
