@@ -54,6 +54,17 @@ internal static unsafe class ConsoleCases
                 }
             }
         }),
+        // A framebuffer above the boot identity map (4 GiB) gets mapped with 2 MiB pages; QEMU has nothing at
+        // 5 GiB, so reads return whatever unassigned memory gives: the check is that they do not fault.
+        new("console.kernel_map_above_4gib", t =>
+        {
+            const ulong address = 5UL << 30;
+            t.True(XairrosX.Drivers.Platform.PageTables.MapIdentityLarge(address, address + (4 << 20), &AllocateTable), "mapped");
+            t.True(XairrosX.Drivers.Platform.PageTables.MapIdentityLarge(address, address + (2 << 20), &AllocateTable), "mapping again is harmless");
+            int reads = 0;
+            for (ulong offset = 0; offset < (4 << 20); offset += 1 << 20) { _ = System.Threading.Volatile.Read(ref *(ulong*)(address + offset)); reads++; }
+            t.Equal(4, reads, "reads through the new mapping");
+        }),
         new("console.line_editor", t =>
         {
             var editor = new LineEditor(64);
@@ -71,6 +82,8 @@ internal static unsafe class ConsoleCases
             t.True(echo.Count > 0, "echo written");
         }),
     ];
+
+    private static void* AllocateTable(nuint bytes) => XairrosX.Plugs.Memory.PageAllocator.AllocatePagesOrPanic(bytes);
 
     private sealed class Collector : ITerminalWriter
     {
