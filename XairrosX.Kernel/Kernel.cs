@@ -29,6 +29,7 @@ public static class Kernel
     public static void Start(BootInfo bootInfo, uint magic)
     {
         BootInfo = bootInfo;
+        string screen = ScreenSetup.Start(bootInfo.Framebuffer);
         Tsc.Calibrate();
         XairrosX.Plugs.Memory.ManagedHeap.EnableCollection(); // the runtime is up: collections may run from here on
         XairrosX.Plugs.Threading.Scheduler.Start();       // the boot thread becomes thread 1; threads can start
@@ -49,6 +50,7 @@ public static class Kernel
 
         Console.WriteLine($"XairrosX {Version} — managed x86_64 kernel on .NET {Environment.Version} (NativeAOT, real CoreLib)");
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
+        Console.WriteLine(screen);
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
         Console.WriteLine(FileSystem.FileSystemBoot.Mount(bootInfo));
         Storage.BlockStorage.ProbeAndLog();

@@ -1,16 +1,16 @@
 using System;
 using XairrosX.Drivers.Platform;
 using XairrosX.Drivers.Serial;
-using XairrosX.Drivers.Video;
 
 namespace XairrosX.Drivers.Console;
 
 /// <summary>
-/// The kernel's terminal: output goes to COM1 and the screen; input comes from COM1 and the PS/2
-/// keyboard through a canonical-mode line discipline (echo, backspace, Ctrl-U, Ctrl-D = end of input),
-/// like a Unix TTY.
+/// The kernel's terminal: output goes to COM1 and the screen (<see cref="ScreenConsole"/>: VGA text or the
+/// framebuffer); input comes from COM1 (<see cref="AnsiKeyDecoder"/>) and the PS/2 keyboard through a
+/// canonical-mode line discipline with line editing (<see cref="LineDiscipline"/>: echo, backspace, cursor
+/// keys, history, tab completion, Ctrl-U, Ctrl-D = end of input), like a Unix TTY.
 /// This is what the BCL's Console reaches through the PAL's read/write on descriptors 0, 1 and 2.
-/// Allocation-free: it runs before the managed heap exists and inside the panic path.
+/// Output is allocation-free: it runs before the managed heap exists and inside the panic path.
 /// </summary>
 public static unsafe class KernelConsole
 {
@@ -21,13 +21,19 @@ public static unsafe class KernelConsole
     private static bool s_endOfInput;
     private static bool s_echo = true;
     private static delegate*<void> s_idle;
+    private static AnsiKeyDecoder s_serialKeys;
+    private static int s_utf8Pending, s_utf8Value;
+    private const int MaxTail = 160;
+    private struct Tail { public fixed char Chars[MaxTail]; }
+    private static Tail s_tail;
+    private static int s_tailLength, s_tailEscape;
 
     /// <summary>Brings up the serial port and the text screen.</summary>
     public static void Initialize(byte* lineBuffer)
     {
         s_lineBuffer = lineBuffer;
         Uart16550.Initialize();
-        VgaText.Clear();
+        ScreenConsole.Clear();
     }
 
     /// <summary>Whether typed characters are echoed back (on by default, as in a TTY).</summary>
@@ -45,7 +51,8 @@ public static unsafe class KernelConsole
         if (c == '\n') Uart16550.Write((byte)'\r');
         if (c < 0x80) Uart16550.Write((byte)c);
         else WriteUtf8(c);
-        VgaText.Write(c);
+        ScreenConsole.Write(c);
+        Remember(c);
     }
 
     private static void WriteUtf8(char c)
@@ -70,8 +77,16 @@ public static unsafe class KernelConsole
             byte b = bytes[i];
             if (b == (byte)'\n') Uart16550.Write((byte)'\r');
             Uart16550.Write(b);
-            if (b < 0x80) VgaText.Write((char)b);
-            else if ((b & 0xC0) == 0xC0) VgaText.Write('?');
+            if (b < 0x80) { s_utf8Pending = 0; ScreenConsole.Write((char)b); Remember((char)b); continue; }
+            if ((b & 0xC0) == 0x80)
+            {
+                if (s_utf8Pending == 0) continue;
+                s_utf8Value = (s_utf8Value << 6) | (b & 0x3F);
+                if (--s_utf8Pending == 0) { char c = s_utf8Value <= 0xFFFF ? (char)s_utf8Value : '?'; ScreenConsole.Write(c); Remember(c); }
+                continue;
+            }
+            s_utf8Pending = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+            s_utf8Value = b & (0x3F >> s_utf8Pending);
         }
     }
 
@@ -96,7 +111,7 @@ public static unsafe class KernelConsole
 
     /// <summary>
     /// Reads up to <paramref name="buffer"/>.Length bytes of the current input line (blocking until a
-    /// whole line is typed). Returns 0 at end of input.
+    /// whole line is typed). Returns 0 at end of input. The screen is brought up to date while waiting.
     /// </summary>
     public static int Read(Span<byte> buffer)
     {
@@ -104,8 +119,9 @@ public static unsafe class KernelConsole
         while (s_lineReady == 0)
         {
             if (s_endOfInput) return 0;
-            if (Uart16550.TryRead(out byte b)) { Accept(b); continue; }
-            if (Input.Ps2Keyboard.TryReadChar(out char key)) { AcceptChar(key); continue; }
+            if (Uart16550.TryRead(out byte b)) { Accept(s_serialKeys.Feed(b)); continue; }
+            if (Input.Ps2Keyboard.TryReadKey(out KeyPress key)) { Accept(key); continue; }
+            ScreenConsole.Flush();
             if (s_idle != null) s_idle(); else Cpu.Pause();
         }
         int n = Math.Min(buffer.Length, s_lineLength - s_lineRead);
@@ -115,50 +131,33 @@ public static unsafe class KernelConsole
         return n;
     }
 
-    private static void Accept(byte b)
+    private static void Accept(KeyPress key)
     {
-        switch (b)
-        {
-            case (byte)'\r':
-            case (byte)'\n':
-                if (s_echo) Write('\n');
-                Append((byte)'\n');
-                s_lineReady = 1;
-                return;
-            case 0x04: // Ctrl-D: end of input on an empty line, else submit the line without newline
-                if (s_lineLength == 0) s_endOfInput = true; else s_lineReady = 1;
-                return;
-            case 0x08:
-            case 0x7F:
-                if (s_lineLength > 0)
-                {
-                    // Drop a whole UTF-8 sequence.
-                    do s_lineLength--; while (s_lineLength > 0 && (s_lineBuffer[s_lineLength] & 0xC0) == 0x80);
-                    if (s_echo) { Write('\b'); Write(' '); Write('\b'); }
-                }
-                return;
-            case 0x15: // Ctrl-U
-                while (s_lineLength > 0) { s_lineLength--; if (s_echo) { Write('\b'); Write(' '); Write('\b'); } }
-                return;
-        }
-        if (b < 0x20 && b != (byte)'\t') return;
-        Append(b);
-        if (s_echo && (b < 0x80)) Write((char)b);
+        if (key.Key == EditKey.None) return;
+        int n = LineDiscipline.Accept(key, new Span<byte>(s_lineBuffer, MaxLine));
+        if (n < 0) s_endOfInput = true;
+        else if (n > 0) { s_lineLength = n; s_lineReady = 1; }
     }
 
-    // A character typed on the keyboard, fed to the line discipline as UTF-8 bytes.
-    private static void AcceptChar(char c)
+    /// <summary>Brings the screen up to date (the framebuffer console renders lazily).</summary>
+    public static void Flush() => ScreenConsole.Flush();
+
+    /// <summary>What was written since the last newline (up to <see cref="MaxTail"/> characters): the prompt, when input starts.</summary>
+    public static string CurrentOutputLine()
     {
-        if (c < 0x80) { Accept((byte)c); return; }
-        Span<byte> utf8 = stackalloc byte[3];
-        int n = System.Text.Encoding.UTF8.GetBytes(new ReadOnlySpan<char>(in c), utf8);
-        for (int i = 0; i < n; i++) Append(utf8[i]);
-        if (s_echo) Write(c);
+        fixed (char* chars = s_tail.Chars) return new string(chars, 0, Math.Min(s_tailLength, MaxTail));
     }
 
-    private static void Append(byte b)
+    // Escape sequences are left out (s_tailEscape: 1 after ESC, 2 inside ESC [ … final byte): the prompt is
+    // reprinted after a completion list, and must not clear the screen again.
+    private static void Remember(char c)
     {
-        // One byte is kept for the newline so an over-long line still ends.
-        if (s_lineLength < MaxLine - 1 || b == (byte)'\n') s_lineBuffer[Math.Min(s_lineLength++, MaxLine - 1)] = b;
+        if (s_tailEscape == 1) { s_tailEscape = c == '[' ? 2 : 0; return; }
+        if (s_tailEscape == 2) { if (c >= '@' && c <= '~') s_tailEscape = 0; return; }
+        if (c == '\u001b') { s_tailEscape = 1; return; }
+        if (c == '\n' || c == '\r') s_tailLength = 0;
+        else if (c == '\b') { if (s_tailLength > 0) s_tailLength--; }
+        else if (s_tailLength < MaxTail) s_tail.Chars[s_tailLength++] = c;
+        else s_tailLength++;
     }
 }

@@ -3,7 +3,6 @@ using XairrosX.Drivers.Console;
 using XairrosX.Drivers.Interrupts;
 using XairrosX.Drivers.Platform;
 using XairrosX.Drivers.Power;
-using XairrosX.Drivers.Video;
 
 namespace XairrosX.Drivers.Diagnostics;
 
@@ -44,7 +43,7 @@ public static unsafe class Panic
             Stop();
             return false;
         }
-        VgaText.SetColor(0x4F);
+        ScreenConsole.SetColor(0x4F);
         KernelConsole.Write("\n*** XAIRROSX KERNEL PANIC ***\n");
         return true;
     }
@@ -105,6 +104,7 @@ public static unsafe class Panic
     public static void Stop()
     {
         KernelConsole.Write("System halted.\n");
+        KernelConsole.Flush();
         PowerControl.ExitEmulator(PowerControl.PanicExitValue);
         Cpu.HaltForever();
     }

@@ -14,13 +14,13 @@ public static class Ps2Keyboard
     /// <summary>The active layout.</summary>
     public static KeyboardLayout Layout { get => s_decoder.Layout; set => s_decoder.Layout = value; }
 
-    /// <summary>Returns a typed character if a key press produced one.</summary>
-    public static bool TryReadChar(out char c)
+    /// <summary>Returns a key press (a character or an editing key) if the next scancode completed one.</summary>
+    public static bool TryReadKey(out Console.KeyPress key)
     {
-        c = '\0';
+        key = default;
         byte status = Ports.In8(StatusPort);
         if ((status & 0x01) == 0 || (status & 0x20) != 0) return false;
-        c = s_decoder.Feed(Ports.In8(DataPort));
-        return c != '\0';
+        key = s_decoder.FeedKey(Ports.In8(DataPort));
+        return key.Key != Console.EditKey.None;
     }
 }

@@ -1,6 +1,11 @@
+using XairrosX.Drivers.Platform;
+
 namespace XairrosX.Drivers.Video;
 
-/// <summary>The 80×25 VGA text screen at 0xB8000: writes characters, scrolls, keeps a cursor.</summary>
+/// <summary>
+/// The 80×25 VGA text screen at 0xB8000: writes characters, scrolls, keeps a cursor (the CRT controller's
+/// hardware cursor follows on <see cref="Flush"/>). One of the two back ends of the screen console.
+/// </summary>
 public static unsafe class VgaText
 {
     /// <summary>Columns of the text screen.</summary>
@@ -8,7 +13,7 @@ public static unsafe class VgaText
     /// <summary>Rows of the text screen.</summary>
     public const int Height = 25;
     private static ushort* s_buffer = (ushort*)0xB8000;
-    private static int s_row, s_column;
+    private static int s_row, s_column, s_cursorShown = -1;
     private static byte s_attribute = 0x07;
     private static bool s_enabled = true;
 
@@ -26,7 +31,25 @@ public static unsafe class VgaText
         s_row = s_column = 0;
     }
 
-    /// <summary>Writes one character; handles newline, carriage return, backspace and tab.</summary>
+    /// <summary>Homes the cursor.</summary>
+    public static void Home() => s_row = s_column = 0;
+
+    /// <summary>Moves the blinking hardware cursor to the text cursor (CRTC registers 0x0E/0x0F).</summary>
+    public static void Flush()
+    {
+        int position = s_row * Width + s_column;
+        if (!s_enabled || position == s_cursorShown) return;
+        s_cursorShown = position;
+        Ports.Out8(0x3D4, 0x0F);
+        Ports.Out8(0x3D5, (byte)position);
+        Ports.Out8(0x3D4, 0x0E);
+        Ports.Out8(0x3D5, (byte)(position >> 8));
+    }
+
+    /// <summary>
+    /// Writes one character; handles newline, carriage return, tab and backspace (cursor left without erasing,
+    /// back onto the previous row from column 0 since lines wrap — the line editor relies on both).
+    /// </summary>
     public static void Write(char c)
     {
         if (!s_enabled) return;
@@ -34,7 +57,10 @@ public static unsafe class VgaText
         {
             case '\n': s_column = 0; NewLine(); return;
             case '\r': s_column = 0; return;
-            case '\b': if (s_column > 0) { s_column--; s_buffer[s_row * Width + s_column] = (ushort)(' ' | (s_attribute << 8)); } return;
+            case '\b':
+                if (s_column > 0) s_column--;
+                else if (s_row > 0) { s_row--; s_column = Width - 1; }
+                return;
             case '\t': do Write(' '); while ((s_column & 7) != 0); return;
         }
         if (c < ' ' || c > '~') c = c == '\u2026' ? '~' : (c < ' ' ? ' ' : '?');

@@ -27,8 +27,32 @@ public readonly record struct MemoryRegion(ulong Base, ulong Length, MemoryKind 
     public ulong End => Base + Length;
 }
 
-/// <summary>The framebuffer GRUB set up, if any.</summary>
-public readonly record struct FramebufferInfo(ulong Address, uint Pitch, uint Width, uint Height, byte BitsPerPixel, byte Type);
+/// <summary>Kind of display mode in the framebuffer tag.</summary>
+public enum FramebufferType : byte
+{
+    /// <summary>Palette-indexed pixels.</summary>
+    Indexed = 0,
+    /// <summary>Direct RGB pixels (the channel layout is in <see cref="FramebufferInfo"/>).</summary>
+    Rgb = 1,
+    /// <summary>EGA text mode (width and height in characters): the VGA text console applies.</summary>
+    EgaText = 2,
+}
+
+/// <summary>The framebuffer GRUB set up (Multiboot2 tag 8).</summary>
+/// <param name="Address">Physical address.</param>
+/// <param name="Pitch">Bytes per line.</param>
+/// <param name="Width">Pixels (characters in text mode) per line.</param>
+/// <param name="Height">Lines.</param>
+/// <param name="BitsPerPixel">Bits per pixel.</param>
+/// <param name="Type">Indexed, RGB or EGA text.</param>
+/// <param name="RedPosition">RGB only: bit position of red.</param>
+/// <param name="RedSize">RGB only: bits of red.</param>
+/// <param name="GreenPosition">RGB only: bit position of green.</param>
+/// <param name="GreenSize">RGB only: bits of green.</param>
+/// <param name="BluePosition">RGB only: bit position of blue.</param>
+/// <param name="BlueSize">RGB only: bits of blue.</param>
+public readonly record struct FramebufferInfo(ulong Address, uint Pitch, uint Width, uint Height, byte BitsPerPixel, FramebufferType Type,
+    byte RedPosition = 0, byte RedSize = 0, byte GreenPosition = 0, byte GreenSize = 0, byte BluePosition = 0, byte BlueSize = 0);
 
 /// <summary>A file GRUB loaded beside the kernel (<c>module2</c>): its physical range and command line.</summary>
 /// <param name="Start">Physical address of the first byte.</param>
@@ -148,13 +172,8 @@ public static class Multiboot2
                         if (region.Kind == MemoryKind.Available) available += region.Length;
                     }
                     break;
-                case TagFramebuffer when payload.Length >= 22:
-                    framebuffer = new FramebufferInfo(
-                        BinaryPrimitives.ReadUInt64LittleEndian(payload),
-                        BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(8)),
-                        BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(12)),
-                        BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(16)),
-                        payload[20], payload[21]);
+                case TagFramebuffer:
+                    framebuffer = ReadFramebuffer(payload);
                     break;
                 case TagAcpiOld when rsdp == 0:
                 case TagAcpiNew:
@@ -164,6 +183,25 @@ public static class Multiboot2
         }
         if (tags.Malformed) throw new FormatException("multiboot2: a tag runs past the end of the structure");
         return new BootInfo { CommandLine = commandLine, BootLoader = loader, MemoryMap = map, Framebuffer = framebuffer, RsdpAddress = rsdp, AvailableBytes = available, Modules = modules };
+    }
+
+    // Payload: address u64, pitch u32, width u32, height u32, bpp u8, type u8, reserved u16, then for RGB
+    // the position and size of red, green and blue (u8 each). GRUB writes the reserved field as 16 bits.
+    private static FramebufferInfo ReadFramebuffer(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < 22) throw new FormatException($"multiboot2: framebuffer tag of {payload.Length} bytes, expected at least 22");
+        var type = (FramebufferType)payload[21];
+        if (type == FramebufferType.Rgb && payload.Length < 30)
+            throw new FormatException($"multiboot2: RGB framebuffer tag of {payload.Length} bytes lacks its colour layout (30)");
+        return new FramebufferInfo(
+            BinaryPrimitives.ReadUInt64LittleEndian(payload),
+            BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(8)),
+            BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(12)),
+            BinaryPrimitives.ReadUInt32LittleEndian(payload.Slice(16)),
+            payload[20], type,
+            type == FramebufferType.Rgb ? payload[24] : (byte)0, type == FramebufferType.Rgb ? payload[25] : (byte)0,
+            type == FramebufferType.Rgb ? payload[26] : (byte)0, type == FramebufferType.Rgb ? payload[27] : (byte)0,
+            type == FramebufferType.Rgb ? payload[28] : (byte)0, type == FramebufferType.Rgb ? payload[29] : (byte)0);
     }
 
     private static bool TryReadMemoryMapHeader(ReadOnlySpan<byte> payload, out uint entrySize)

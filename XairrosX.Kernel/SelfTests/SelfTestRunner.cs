@@ -25,11 +25,9 @@ public static class SelfTestRunner
         all.AddRange(Cases.GcCases.All());
         all.AddRange(Cases.CryptoCases.All());
         all.AddRange(Cases.LedgerCases.All());
-<<<<<<< HEAD
         all.AddRange(Cases.ThreadingCases.All());
-=======
         all.AddRange(Cases.BlockCases.All());
->>>>>>> blockdev
+        all.AddRange(Cases.ConsoleCases.All());
         return all;
     }
 

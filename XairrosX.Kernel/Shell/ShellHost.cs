@@ -32,12 +32,17 @@ public sealed class ShellHost
         foreach (ShellCommand c in Commands.ChainCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.ThreadCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.BlockCommands.All()) _commands.Add(c.Name, c);
+        foreach (ShellCommand c in Commands.ConsoleCommands.All()) _commands.Add(c.Name, c);
         _context = new ShellContext { Commands = _commands };
     }
+
+    /// <summary>Tab completion over this shell's commands and the file system.</summary>
+    public ShellCompleter CreateCompleter() => ShellCompleter.ForKernel(_commands.Keys);
 
     /// <summary>Runs until shutdown, reboot or end of input.</summary>
     public void Run()
     {
+        XairrosX.Drivers.Console.LineDiscipline.Completer = CreateCompleter();
         Console.WriteLine("Type 'help' for the list of commands.");
         while (true)
         {

@@ -28,6 +28,12 @@ public enum QemuDiskInterface
 /// <param name="Interface">How it is attached.</param>
 public sealed record QemuDisk(string Path, QemuDiskInterface Interface);
 
+/// <summary>A QEMU monitor <c>screendump</c> (PPM) taken once the serial output shows <paramref name="After"/>
+/// followed by the next prompt, before end of input is sent.</summary>
+/// <param name="Path">Where QEMU writes the PPM file.</param>
+/// <param name="After">Text in the serial output that the screen must already show.</param>
+public sealed record ScreenCapture(string Path, string After);
+
 /// <summary>
 /// Boots the real ISO under QEMU (software emulation, the way CI runs it), feeds lines to the kernel
 /// shell over the serial console and collects the transcript. Ctrl-D after the script ends the input,
@@ -63,6 +69,31 @@ public static class QemuSession
         }
     }
 
+    // Waits for the marker and the prompt after it (the kernel renders the screen while it waits for input),
+    // then asks the monitor for a screendump and waits until QEMU has written the whole file.
+    private static async Task CaptureScreenAsync(Process qemu, StringBuilder output, string monitorSocket, ScreenCapture capture, DateTime deadline)
+    {
+        while (DateTime.UtcNow < deadline && !qemu.HasExited)
+        {
+            string text;
+            lock (output) text = output.ToString();
+            int marker = text.IndexOf(capture.After, StringComparison.Ordinal);
+            if (marker >= 0 && text.IndexOf("xairrosx> ", marker, StringComparison.Ordinal) >= 0) break;
+            await Task.Delay(100);
+        }
+        await Task.Delay(1000);
+        File.Delete(capture.Path);
+        await SendMonitorCommandsAsync(monitorSocket, [$"screendump {capture.Path}"]);
+        long lastSize = -1;
+        while (DateTime.UtcNow < deadline && !qemu.HasExited)
+        {
+            long size = File.Exists(capture.Path) ? new FileInfo(capture.Path).Length : -1;
+            if (size > 0 && size == lastSize) return;
+            lastSize = size;
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Boots, types <paramref name="script"/> (newline-separated), waits for QEMU to exit.</summary>
     /// <param name="script">Lines typed into the shell.</param>
     /// <param name="timeoutSeconds">Limit for the whole boot.</param>
@@ -73,9 +104,10 @@ public static class QemuSession
     /// console while it runs, and would eat early input).</param>
     /// <param name="monitorCommands">QEMU monitor commands (e.g. sendkey) sent once the prompt is up, before the script.</param>
     /// <param name="disks">Raw disk images to attach, in order (virtio ones become vda, vdb …).</param>
+    /// <param name="capture">A screendump to take after the script has run (needs the monitor, which it opens).</param>
     public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true,
         string memory = "256M", string? firmware = null, bool waitForPrompt = false, string[]? monitorCommands = null,
-        IReadOnlyList<QemuDisk>? disks = null)
+        IReadOnlyList<QemuDisk>? disks = null, ScreenCapture? capture = null)
     {
         string iso = IsoPath;
         if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
@@ -103,8 +135,9 @@ public static class QemuSession
                 psi.ArgumentList.Add($"virtio-blk-pci,drive=disk{i}");
             }
         }
+        if (capture != null) { psi.ArgumentList.Add("-vga"); psi.ArgumentList.Add("std"); } // QEMU's default, said explicitly: the screen is checked
         string? monitorSocket = null;
-        if (monitorCommands != null)
+        if (monitorCommands != null || capture != null)
         {
             monitorSocket = Path.Combine(Path.GetTempPath(), $"xairrosx-monitor-{Guid.NewGuid():N}.sock");
             psi.ArgumentList.Add("-monitor");
@@ -130,6 +163,8 @@ public static class QemuSession
         try
         {
             await qemu.StandardInput.WriteAsync(script.Replace("\r\n", "\n"));
+            await qemu.StandardInput.FlushAsync();
+            if (capture != null && monitorSocket != null) await CaptureScreenAsync(qemu, output, monitorSocket, capture, promptDeadline);
             if (endInput) await qemu.StandardInput.WriteAsync('\u0004');
             await qemu.StandardInput.FlushAsync();
         }

@@ -122,4 +122,56 @@ public class Multiboot2Tests
             AvailableRanges(mutated, out _);
         }
     }
+
+    // GRUB's layout: address, pitch, width, height, bpp, type, a 16-bit reserved field, then the RGB layout.
+    private static byte[] FramebufferTag(ulong address, uint pitch, uint width, uint height, byte bpp, byte type, params byte[] layout)
+    {
+        var payload = new byte[24 + layout.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(payload, address);
+        BinaryPrimitives.WriteUInt32LittleEndian(payload.AsSpan(8), pitch);
+        BinaryPrimitives.WriteUInt32LittleEndian(payload.AsSpan(12), width);
+        BinaryPrimitives.WriteUInt32LittleEndian(payload.AsSpan(16), height);
+        payload[20] = bpp;
+        payload[21] = type;
+        layout.CopyTo(payload, 24);
+        return payload;
+    }
+
+    [Fact]
+    public void ReadsAnRgbFramebufferWithItsColourLayout()
+    {
+        BootInfo boot = Multiboot2.Parse(Build((8, FramebufferTag(0xFD000000, 4096, 1024, 768, 32, 1, 16, 8, 8, 8, 0, 8))));
+        Assert.Equal(new FramebufferInfo(0xFD000000, 4096, 1024, 768, 32, FramebufferType.Rgb, 16, 8, 8, 8, 0, 8), boot.Framebuffer);
+        BootInfo text = Multiboot2.Parse(Build((8, FramebufferTag(0xB8000, 160, 80, 25, 16, 2))));
+        Assert.Equal(FramebufferType.EgaText, text.Framebuffer?.Type);
+        Assert.Contains("EgaText", DrawableReason(text));
+    }
+
+    private static string? DrawableReason(BootInfo boot)
+    {
+        XairrosX.Kernel.Boot.ScreenSetup.Drawable(boot.Framebuffer, out string reason);
+        return reason;
+    }
+
+    [Fact]
+    public void ScreenSetupAcceptsOnlyDrawableModes()
+    {
+        var rgb = new FramebufferInfo(0xFD000000, 4096, 1024, 768, 32, FramebufferType.Rgb, 16, 8, 8, 8, 0, 8);
+        Assert.Equal(0xFD000000UL, XairrosX.Kernel.Boot.ScreenSetup.Drawable(rgb, out _)?.Address);
+        Assert.Null(XairrosX.Kernel.Boot.ScreenSetup.Drawable(null, out string none));
+        Assert.Contains("no framebuffer", none);
+        Assert.Null(XairrosX.Kernel.Boot.ScreenSetup.Drawable(rgb with { BitsPerPixel = 8 }, out string bpp));
+        Assert.Contains("8 bpp", bpp);
+        Assert.Null(XairrosX.Kernel.Boot.ScreenSetup.Drawable(rgb with { Type = FramebufferType.Indexed }, out _));
+        Assert.Null(XairrosX.Kernel.Boot.ScreenSetup.Drawable(rgb with { Address = ulong.MaxValue - 100 }, out string wrap));
+        Assert.Contains("not usable", wrap);
+    }
+
+    [Fact]
+    public void ShortFramebufferTagsAreFormatErrors()
+    {
+        Assert.Contains("framebuffer tag of 21 bytes", Assert.Throws<FormatException>(() => Multiboot2.Parse(Build((8, new byte[21])))).Message);
+        byte[] rgbWithoutLayout = FramebufferTag(0xFD000000, 4096, 1024, 768, 32, 1);
+        Assert.Contains("lacks its colour layout", Assert.Throws<FormatException>(() => Multiboot2.Parse(Build((8, rgbWithoutLayout)))).Message);
+    }
 }
