@@ -131,6 +131,25 @@ public static unsafe class KernelConsole
         return n;
     }
 
+    /// <summary>
+    /// Takes one decoded key press from the serial line or the keyboard without line editing (raw mode), or
+    /// returns false when none is waiting. For readers that want keys rather than lines (the async key stream).
+    /// </summary>
+    public static bool TryReadKey(out KeyPress key)
+    {
+        while (Uart16550.TryRead(out byte b))
+        {
+            key = s_serialKeys.Feed(b);
+            if (key.Key != EditKey.None) return true;
+        }
+        while (Input.Ps2Keyboard.TryReadKey(out key))
+        {
+            if (key.Key != EditKey.None) return true;
+        }
+        key = default;
+        return false;
+    }
+
     private static void Accept(KeyPress key)
     {
         if (key.Key == EditKey.None) return;
