@@ -16,6 +16,9 @@ public static unsafe class Panic
     private static int s_depth;
     private static ulong s_stackGuardLow, s_stackGuardHigh;
 
+    /// <summary>Writes what was running (the scheduler names the thread) as one line of a CPU-exception report.</summary>
+    public static delegate*<void> DescribeContext;
+
     /// <summary>Declares the kernel stack's guard page, so a fault there is reported as a stack overflow.</summary>
     public static void SetStackGuard(ulong low, ulong high)
     {
@@ -71,6 +74,7 @@ public static unsafe class Panic
         ulong faultAddress = f->Vector == 14 ? Cpu.ReadCr2() : f->Rsp;
         if (s_stackGuardHigh != 0 && (f->Vector == 8 || f->Vector == 14) && faultAddress >= s_stackGuardLow - 256 && faultAddress < s_stackGuardHigh + 256)
             KernelConsole.Write("kernel stack overflow: the stack ran into its guard page\n");
+        if (DescribeContext != null) DescribeContext();
         Register("RIP", f->Rip); Register("RSP", f->Rsp); Register("RFLAGS", f->Rflags); Register("CR2", Cpu.ReadCr2()); KernelConsole.Write("\n");
         Register("RAX", f->Rax); Register("RBX", f->Rbx); Register("RCX", f->Rcx); Register("RDX", f->Rdx); KernelConsole.Write("\n");
         Register("RSI", f->Rsi); Register("RDI", f->Rdi); Register("RBP", f->Rbp); Register("R8", f->R8); KernelConsole.Write("\n");

@@ -110,6 +110,7 @@ public static unsafe partial class Scheduler
         s_noPreemptEnd = end;
         s_quantumTicks = Tsc.Frequency * QuantumMilliseconds / 1000;
         s_idle = ThreadFactory.CreateIdle();
+        Panic.DescribeContext = &DescribeCurrent;
         s_sliceStart = Cpu.ReadTsc();
         s_started = true;
         InterruptState.Restore(flags);
@@ -244,6 +245,16 @@ public static unsafe partial class Scheduler
             SwitchTo(PickNext());
         }
         InterruptState.Restore(flags);
+    }
+
+    private static void DescribeCurrent()
+    {
+        KernelThread* t = Current;
+        XairrosX.Drivers.Console.KernelConsole.Write("on thread ");
+        XairrosX.Drivers.Console.KernelConsole.WriteDecimal((ulong)t->Id);
+        XairrosX.Drivers.Console.KernelConsole.Write(" (");
+        XairrosX.Drivers.Console.KernelConsole.Write(KernelThread.NameOf(t));
+        XairrosX.Drivers.Console.KernelConsole.Write(")\n");
     }
 
     /// <summary>Takes a switch that a wake-up of a higher-priority thread asked for, when switching is allowed here.</summary>

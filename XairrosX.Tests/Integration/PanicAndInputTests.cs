@@ -42,6 +42,16 @@ public class PanicAndInputTests
     }
 
     [Fact]
+    public async Task ThreadStackOverflowHitsTheThreadsGuardPage()
+    {
+        BootTranscript t = await QemuSession.RunAsync("crash threadstackoverflow\n");
+        Assert.Contains("CPU exception 8 (#DF double fault)", t.Text);
+        Assert.Contains("kernel stack overflow: the stack ran into its guard page", t.Text);
+        Assert.Matches(@"on thread \d+ \(overflow\)", t.Text);
+        Assert.Equal(3, t.ExitCode);
+    }
+
+    [Fact]
     public async Task EndOfInputPowersOffCleanly()
     {
         BootTranscript t = await QemuSession.RunAsync("echo last-line\n");

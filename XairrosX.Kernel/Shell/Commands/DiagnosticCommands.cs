@@ -19,12 +19,12 @@ internal static class DiagnosticCommands
 
     public static IEnumerable<ShellCommand> All() =>
     [
-        new("crash", "<exception|pagefault|null|divide|stackoverflow>", "deliberately fault (diagnostics)", Crash),
+        new("crash", "<exception|pagefault|null|divide|stackoverflow|threadstackoverflow>", "deliberately fault (diagnostics)", Crash),
     ];
 
     private static unsafe int Crash(ShellContext c, IReadOnlyList<string> args)
     {
-        if (args.Count != 1) return c.Error("usage: crash <exception|pagefault|null|divide|stackoverflow>");
+        if (args.Count != 1) return c.Error("usage: crash <exception|pagefault|null|divide|stackoverflow|threadstackoverflow>");
         switch (args[0])
         {
             case "exception":
@@ -38,6 +38,12 @@ internal static class DiagnosticCommands
                 return Divide(1, 0);
             case "stackoverflow":
                 return Recurse(1);
+            case "threadstackoverflow":
+                // The thread's own guard page stops it: a double fault on the IST stack, reported with the thread.
+                var thread = new System.Threading.Thread(() => Recurse(1)) { Name = "overflow" };
+                thread.Start();
+                thread.Join();
+                return 0;
             default:
                 return c.Error($"unknown fault '{args[0]}'");
         }
