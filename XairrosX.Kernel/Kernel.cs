@@ -47,9 +47,24 @@ public static class Kernel
         Console.WriteLine($"XairrosX {Version} — managed x86_64 kernel on .NET {Environment.Version} (NativeAOT, real CoreLib)");
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
+        Console.WriteLine(InitializeInterrupts(Acpi));
         Console.WriteLine(FileSystem.FileSystemBoot.Mount(bootInfo));
         Crypto.KernelCrypto.Initialize(KernelEntry.CpuFeatures);
         new ShellHost().Run();
+    }
+
+    // LAPIC, I/O APICs and timers from the MADT; without it the PIC stays masked and interrupts off.
+    private static string InitializeInterrupts(AcpiTables acpi)
+    {
+        if (acpi?.Find("APIC") is not AcpiTable table) return "irq: no MADT; interrupts stay off (PIC masked)";
+        try
+        {
+            return TickTimers.Initialize(Madt.Parse(table.Data));
+        }
+        catch (FormatException e)
+        {
+            return "irq: " + e.Message + "; interrupts stay off";
+        }
     }
 
     // ACPI gives the power-off port and sleep type; without it PowerControl falls back to known ports.
