@@ -57,6 +57,15 @@ public static unsafe class Idt
     [DllImport("*", EntryPoint = "xx_xsave_reserve_address"), SuppressGCTransition]
     private static extern ulong* XsaveReserveAddress();
 
+    /// <summary>Executes <c>int 0x81</c>: enters the <see cref="SoftwareSwitchVector"/> handler, whose returned frame
+    /// decides where execution goes on (a voluntary switch; returns when something resumes this context).</summary>
+    [DllImport("*", EntryPoint = "xx_raise_switch_vector"), SuppressGCTransition]
+    public static extern void RaiseSoftwareSwitch();
+
+    /// <summary>Executes <c>int 0xFF</c> (the LAPIC's spurious vector) — for self-tests of the spurious path.</summary>
+    [DllImport("*", EntryPoint = "xx_raise_spurious_vector"), SuppressGCTransition]
+    public static extern void RaiseSpuriousVector();
+
     [DllImport("*", EntryPoint = "xx_isr_table_address"), SuppressGCTransition]
     private static extern ulong* IsrTableAddress();
 

@@ -184,6 +184,10 @@ isr_common:
     mov rdi, rsp
     sub rsp, [rel xx_xsave_reserve]
     and rsp, -64
+    xor eax, eax                ; XSAVE leaves XSTATE_BV bits outside XCR0 and header bytes 8-63 as they were;
+    mov [rsp + 512], rax        ; XRSTOR faults on stale ones: the header (bytes 512-535) starts zeroed
+    mov [rsp + 520], rax
+    mov [rsp + 528], rax
     mov eax, -1
     mov edx, -1
     xsave [rsp]
@@ -229,9 +233,12 @@ xx_xsave_reserve_address:
 
 ; Raises the software-switch vector (0x81, Idt.SoftwareSwitchVector): a voluntary entry into the same
 ; frame-returning path as an interrupt (a yield, or a test of a stack switch).
-global xx_raise_switch_vector
+global xx_raise_switch_vector, xx_raise_spurious_vector
 xx_raise_switch_vector:
     int 0x81
+    ret
+xx_raise_spurious_vector:       ; the LAPIC's spurious vector, raised by software (self-tests)
+    int 0xFF
     ret
 
 ; Return address planted under the entry of a frame built by InterruptStack.Prepare: an entry function

@@ -25,6 +25,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.GcCases.All());
         all.AddRange(Cases.CryptoCases.All());
         all.AddRange(Cases.LedgerCases.All());
+        all.AddRange(Cases.InterruptCases.All());
         return all;
     }
 
