@@ -26,6 +26,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.CryptoCases.All());
         all.AddRange(Cases.LedgerCases.All());
         all.AddRange(Cases.InterruptCases.All());
+        all.AddRange(Cases.MemoryCases.All());
         return all;
     }
 

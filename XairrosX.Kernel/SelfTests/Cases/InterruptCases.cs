@@ -53,21 +53,6 @@ internal static unsafe class InterruptCases
         }),
         new("irq.software_stack_switch", SoftwareSwitch),
         new("irq.timer_preemption", TimerPreemption),
-        new("memory.buddy_page_allocator", t =>
-        {
-            ulong used = PageAllocator.UsedBytes;
-            byte* p = (byte*)PageAllocator.AllocatePages(3 * 4096 + 1);
-            t.True(p != null && ((ulong)p & 4095) == 0, "page-aligned block");
-            t.Equal(used + 4 * 4096, PageAllocator.UsedBytes, "rounded to 4 pages, the rest of the 8-page block given back");
-            t.True(p[4 * 4096 - 1] == 0, "zeroed");
-            t.True(PageAllocator.FreePages(p, 4 * 4096), "freed");
-            t.True(!PageAllocator.FreePages(p, 4 * 4096), "double free refused");
-            t.Equal(used, PageAllocator.UsedBytes, "all given back");
-            byte* big = (byte*)PageAllocator.AllocatePages(2 << 20, 2 << 20);
-            t.True(big != null && ((ulong)big & ((2 << 20) - 1)) == 0, "2 MiB-aligned 2 MiB block");
-            t.True(PageAllocator.FreePages(big, 2 << 20), "2 MiB freed");
-            t.True(PageAllocator.Buddy.Validate() == null, "buddy invariants: " + PageAllocator.Buddy.Validate());
-        }),
     ];
 
     private static uint RedirectionOf(uint gsi)

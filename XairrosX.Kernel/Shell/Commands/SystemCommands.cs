@@ -95,6 +95,8 @@ internal static class SystemCommands
         c.Out.WriteLine($"  TSC {Tsc.Frequency / 1e6:F1} MHz");
         c.Out.WriteLine($"  features: {KernelEntry.CpuFeatures}");
         c.Out.WriteLine($"  SHA-NI: {((KernelEntry.CpuFeatures & CpuFeature.Sha) != 0 ? "yes" : "no")}, AES-NI: {((KernelEntry.CpuFeatures & CpuFeature.Aes) != 0 ? "yes" : "no")}, AVX2: {(System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "yes" : "no")}");
+        if (XairrosX.Drivers.Interrupts.LocalApic.IsEnabled)
+            c.Out.WriteLine($"  local APIC id {XairrosX.Drivers.Interrupts.LocalApic.Id}, timer {XairrosX.Drivers.Timers.LapicTimer.CountFrequency / 1e6:F2} MHz (divide 16), TSC-deadline: {(XairrosX.Drivers.Timers.LapicTimer.TscDeadlineAvailable ? "yes" : "no")}");
         return 0;
     }
 }
