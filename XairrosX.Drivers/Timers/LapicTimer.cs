@@ -9,15 +9,13 @@ namespace XairrosX.Drivers.Timers;
 /// value written to IA32_TSC_DEADLINE, and periodic ticks are re-armed from the handler at exact multiples of the
 /// period; otherwise the APIC's own one-shot and periodic count-down modes are used.
 /// </summary>
-public sealed unsafe class LapicTimer : ITickTimer
+public sealed unsafe class LapicTimer : TickTimerBase
 {
     private const uint TscDeadlineMsr = 0x6E0;
     private const uint ModeOneShot = 0, ModePeriodic = 1, ModeTscDeadline = 2, DivideBy16 = 0x3;
-    private static int s_vector;
     private static ulong s_countFrequency;
-    private static bool s_deadlineMode, s_periodic, s_running;
-    private static delegate*<InterruptFrame*, InterruptFrame*> s_handler;
-    private static ulong s_periodTsc, s_expectedTsc, s_lastLatency, s_fired;
+    private static bool s_deadlineMode;
+    private static ulong s_periodTsc, s_expectedTsc, s_entryTsc, s_lastLatency;
 
     private LapicTimer() { }
 
@@ -27,7 +25,8 @@ public sealed unsafe class LapicTimer : ITickTimer
     public static bool TscDeadlineAvailable => (Cpu.Cpuid(1).Ecx & (1u << 24)) != 0;
     /// <summary>Count-down frequency of the APIC timer at divide-by-16, in Hz (from the calibration).</summary>
     public static ulong CountFrequency => s_countFrequency;
-    /// <summary>TSC ticks from the expected expiry to the handler's entry, for the last interrupt (0 when early).</summary>
+    /// <summary>TSC ticks from the expected expiry to the handler's entry, for the last interrupt (0 when early). In
+    /// count-down mode the expiry is estimated from the arming time and the calibration.</summary>
     public static ulong LastLatencyTsc => s_lastLatency;
 
     /// <summary>Allocates the vector, calibrates, and picks TSC-deadline mode when available and
@@ -38,8 +37,6 @@ public sealed unsafe class LapicTimer : ITickTimer
         if (!LocalApic.IsEnabled || Tsc.Frequency == 0) return null;
         int vector = InterruptRouter.AllocateVector();
         if (vector < 0) return null;
-        s_vector = vector;
-        InterruptRouter.Register(vector, &Dispatch, "lapic timer");
         LocalApic.SetTimer((byte)vector, ModeOneShot, masked: true);
         LocalApic.SetTimerDivide(DivideBy16);
         LocalApic.SetTimerInitialCount(uint.MaxValue);
@@ -51,82 +48,58 @@ public sealed unsafe class LapicTimer : ITickTimer
         s_countFrequency = (ulong)(start - end) * 100;
         if (s_countFrequency == 0) return null;
         s_deadlineMode = preferTscDeadline && TscDeadlineAvailable;
-        return Instance = new LapicTimer();
+        Instance = new LapicTimer { Vector = vector };
+        InterruptRouter.Register(vector, &Dispatch, "lapic timer");
+        return Instance;
     }
 
     /// <inheritdoc/>
-    public string Name => s_deadlineMode ? "lapic tsc-deadline" : "lapic count-down";
+    public override string Name => s_deadlineMode ? "lapic tsc-deadline" : "lapic count-down";
     /// <inheritdoc/>
-    public ulong FrequencyHz => s_deadlineMode ? Tsc.Frequency : s_countFrequency;
+    public override ulong FrequencyHz => s_deadlineMode ? Tsc.Frequency : s_countFrequency;
     /// <inheritdoc/>
-    public (ulong Min, ulong Max) PeriodRangeNs => (1000, s_deadlineMode ? 60_000_000_000UL : (ulong)uint.MaxValue * 1_000_000_000UL / s_countFrequency);
-    /// <inheritdoc/>
-    public int Vector => s_vector;
-    /// <inheritdoc/>
-    public ulong Fired => s_fired;
-    /// <inheritdoc/>
-    public bool IsRunning => s_running;
+    public override (ulong Min, ulong Max) PeriodRangeNs =>
+        (1000, s_deadlineMode ? 60_000_000_000UL : (ulong)uint.MaxValue * 1_000_000_000UL / s_countFrequency);
 
     /// <inheritdoc/>
-    public bool Start(ulong periodNs, delegate*<InterruptFrame*, InterruptFrame*> handler) => Arm(periodNs, handler, periodic: true);
-
-    /// <inheritdoc/>
-    public bool StartOneShot(ulong delayNs, delegate*<InterruptFrame*, InterruptFrame*> handler) => Arm(delayNs, handler, periodic: false);
-
-    /// <inheritdoc/>
-    public void Stop()
+    protected override void Program(ulong ns, bool periodic)
     {
-        s_running = false;
-        LocalApic.SetTimer((byte)s_vector, s_deadlineMode ? ModeTscDeadline : ModeOneShot, masked: true);
+        s_periodTsc = (ulong)((System.UInt128)ns * Tsc.Frequency / 1_000_000_000);
+        if (s_deadlineMode)
+        {
+            LocalApic.SetTimer((byte)Vector, ModeTscDeadline, masked: false);
+            s_expectedTsc = Cpu.ReadTsc() + s_periodTsc;
+            Cpu.WriteMsr(TscDeadlineMsr, s_expectedTsc);
+            return;
+        }
+        ulong count = (ulong)((System.UInt128)ns * s_countFrequency / 1_000_000_000);
+        LocalApic.SetTimerDivide(DivideBy16);
+        LocalApic.SetTimer((byte)Vector, periodic ? ModePeriodic : ModeOneShot, masked: false);
+        s_expectedTsc = Cpu.ReadTsc() + s_periodTsc;
+        LocalApic.SetTimerInitialCount(count == 0 ? 1 : (uint)count);
+    }
+
+    /// <inheritdoc/>
+    protected override void Disarm()
+    {
+        LocalApic.SetTimer((byte)Vector, s_deadlineMode ? ModeTscDeadline : ModeOneShot, masked: true);
         if (s_deadlineMode) Cpu.WriteMsr(TscDeadlineMsr, 0);
         else LocalApic.SetTimerInitialCount(0);
     }
 
-    private bool Arm(ulong ns, delegate*<InterruptFrame*, InterruptFrame*> handler, bool periodic)
+    /// <inheritdoc/>
+    protected override void Rearm()
     {
-        var (min, max) = PeriodRangeNs;
-        if (ns < min || ns > max) return false;
-        ulong flags = Cpu.ReadFlags();
-        Cpu.DisableInterrupts();
-        Stop();
-        s_handler = handler;
-        s_periodic = periodic;
-        s_periodTsc = (ulong)((System.UInt128)ns * Tsc.Frequency / 1_000_000_000);
-        s_running = true;
-        if (s_deadlineMode)
-        {
-            LocalApic.SetTimer((byte)s_vector, ModeTscDeadline, masked: false);
-            s_expectedTsc = Cpu.ReadTsc() + s_periodTsc;
-            Cpu.WriteMsr(TscDeadlineMsr, s_expectedTsc);
-        }
-        else
-        {
-            ulong count = (ulong)((System.UInt128)ns * s_countFrequency / 1_000_000_000);
-            LocalApic.SetTimerDivide(DivideBy16);
-            LocalApic.SetTimer((byte)s_vector, periodic ? ModePeriodic : ModeOneShot, masked: false);
-            s_expectedTsc = Cpu.ReadTsc() + s_periodTsc;
-            LocalApic.SetTimerInitialCount(count == 0 ? 1 : (uint)count);
-        }
-        if ((flags & 0x200) != 0) Cpu.EnableInterrupts();
-        return true;
+        s_expectedTsc += s_periodTsc;
+        if (!s_deadlineMode) return; // the periodic count-down repeats by itself
+        if (s_expectedTsc <= s_entryTsc) s_expectedTsc = s_entryTsc + s_periodTsc; // missed ticks are dropped, not stormed
+        Cpu.WriteMsr(TscDeadlineMsr, s_expectedTsc);
     }
 
     private static InterruptFrame* Dispatch(InterruptFrame* frame)
     {
-        ulong entry = Cpu.ReadTsc();
-        s_lastLatency = entry > s_expectedTsc ? entry - s_expectedTsc : 0;
-        s_fired++;
-        if (!s_running) return frame; // a late interrupt after Stop
-        if (!s_periodic) s_running = false;
-        else
-        {
-            s_expectedTsc += s_periodTsc;
-            if (s_deadlineMode)
-            {
-                if (s_expectedTsc <= entry) s_expectedTsc = entry + s_periodTsc; // missed ticks are dropped, not stormed
-                Cpu.WriteMsr(TscDeadlineMsr, s_expectedTsc);
-            }
-        }
-        return s_handler != null ? s_handler(frame) : frame;
+        s_entryTsc = Cpu.ReadTsc();
+        s_lastLatency = s_entryTsc > s_expectedTsc ? s_entryTsc - s_expectedTsc : 0;
+        return Instance.Deliver(frame);
     }
 }
