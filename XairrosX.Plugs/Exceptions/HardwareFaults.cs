@@ -56,6 +56,9 @@ public static unsafe class HardwareFaults
             context.Rip = *(ulong*)f->Rsp;
             context.Rsp = f->Rsp + 8;
         }
+        // The exception belongs to the faulting code, not to the interrupt gate that cleared IF: the dispatch never
+        // returns through iretq, so the faulting context's interrupt flag is restored here.
+        if ((f->Rflags & 0x200) != 0) Cpu.EnableInterrupts();
         Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context, atReturnAddress: inDispatchStub);
     }
 }
