@@ -135,6 +135,7 @@ public static unsafe class Idt
             return frame;
         }
         if (vector < 32 && s_faultHandler != null) s_faultHandler(frame);
+        else LocalApic.EndOfInterruptIfInService(vector); // an unclaimed IRQ must not block its priority class forever
         return frame;
     }
 }

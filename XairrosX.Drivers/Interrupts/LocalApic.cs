@@ -57,6 +57,13 @@ public static unsafe class LocalApic
         Write(RegEoi, 0);
     }
 
+    /// <summary>Sends an EOI when <paramref name="vector"/> is in service (its ISR bit is set), i.e. when it came from
+    /// the APIC rather than from an <c>int</c> instruction.</summary>
+    public static void EndOfInterruptIfInService(int vector)
+    {
+        if (IsEnabled && vector >= 32 && (Read(0x100 + (uint)(vector >> 5) * 0x10) & (1u << (vector & 31))) != 0) EndOfInterrupt();
+    }
+
     /// <summary>Reads a register (offset from the base).</summary>
     public static uint Read(uint register) => Volatile.Read(ref *(uint*)(s_base + register));
 
