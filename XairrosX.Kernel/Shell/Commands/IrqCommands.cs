@@ -9,7 +9,8 @@ namespace XairrosX.Kernel.Shell.Commands;
 /// <summary>
 /// <c>irq</c>: interrupt controllers, timers and per-vector counts (vectors that fired or have a handler, with
 /// who registered them). <c>irq bench [samples]</c> (also <c>bench irq</c>): latency from the LAPIC timer's expiry
-/// to its handler's entry, p50/p99 in TSC ticks, over one-shots of 100 µs. Under QEMU TCG these are emulated
+/// to its handler's entry, p50/p99 in TSC ticks, over one-shots of 100 µs, and the cost of the interrupt path alone
+/// (<c>int 0x81</c> to handler entry, and the round trip back). Under QEMU TCG these are emulated
 /// times, not hardware figures. Output format: one "key: value" line per fact, then one line per vector.
 /// </summary>
 internal static unsafe class IrqCommands
@@ -61,8 +62,33 @@ internal static unsafe class IrqCommands
         ulong p50 = latencies[latencies.Length / 2], p99 = latencies[Math.Min(latencies.Length - 1, latencies.Length * 99 / 100)];
         double nsPerTick = 1e9 / Tsc.Frequency;
         c.Out.WriteLine($"irq latency ({timer.Name}, {latencies.Length} one-shots of 100 us, {missed} missed): p50 {p50} TSC ticks ({p50 * nsPerTick:F0} ns), p99 {p99} ({p99 * nsPerTick:F0} ns), min {latencies[0]}, max {latencies[^1]}");
+        if (!Idt.HasHandler(Idt.SoftwareSwitchVector))
+        {
+            var entry = new ulong[samples];
+            var roundTrip = new ulong[samples];
+            Idt.SetFrameHandler(Idt.SoftwareSwitchVector, &StampEntry);
+            for (int i = 0; i < samples; i++)
+            {
+                ulong raised = Cpu.ReadTsc();
+                Idt.RaiseSoftwareSwitch();
+                roundTrip[i] = Cpu.ReadTsc() - raised;
+                entry[i] = s_entryTsc - raised;
+            }
+            Idt.SetHandler(Idt.SoftwareSwitchVector, null);
+            Array.Sort(entry);
+            Array.Sort(roundTrip);
+            c.Out.WriteLine($"int 0x81 ({samples} times): to handler entry p50 {entry[samples / 2]} p99 {entry[samples * 99 / 100]} TSC ticks; round trip p50 {roundTrip[samples / 2]} p99 {roundTrip[samples * 99 / 100]}");
+        }
         c.Out.WriteLine("note: under QEMU TCG the TSC and the timer are emulated: not hardware figures");
         return 0;
+    }
+
+    private static ulong s_entryTsc;
+
+    private static InterruptFrame* StampEntry(InterruptFrame* frame)
+    {
+        s_entryTsc = Cpu.ReadTsc();
+        return frame;
     }
 
     /// <summary>Arms <paramref name="samples"/> one-shots of 100 µs one after another and collects the TSC ticks from
