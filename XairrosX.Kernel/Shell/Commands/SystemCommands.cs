@@ -44,6 +44,9 @@ internal static class SystemCommands
         var orders = new StringBuilder();
         for (int k = 0; k < BuddyAllocator.OrderCount; k++)
             if (buddy.FreeBlocks(k) != 0) orders.Append($" {FormatBlockSize(BuddyAllocator.BlockSize(k))}:{buddy.FreeBlocks(k)}");
+        var ranges = new StringBuilder();
+        for (int i = 0; i < buddy.RangeCount; i++) ranges.Append($" 0x{buddy.Range(i).Start:X}-0x{buddy.Range(i).End:X}");
+        c.Out.WriteLine($"buddy: ranges{ranges}");
         c.Out.WriteLine($"buddy: free blocks by size{orders}");
         c.Out.WriteLine($"buddy: largest free {buddy.LargestFreeBlock / MiB:F1} MiB, fragmentation {buddy.Fragmentation * 100:F2}% (1 - largest/free), {buddy.UnusableFreeFraction(9) * 100:F2}% of free memory below 2 MiB blocks, bitmaps {buddy.MetadataBytes / 1024} KiB");
         c.Out.WriteLine($"managed heap: {ManagedHeap.SegmentCount} segments ({ManagedHeap.SegmentBytes / MiB:F1} MiB), {ManagedHeap.AllocatedBytes / MiB:F2} MiB in {ManagedHeap.AllocationCount} objects allocated since boot");
