@@ -33,7 +33,6 @@ public static class Kernel
         Tsc.Calibrate();
         XairrosX.Plugs.Memory.ManagedHeap.EnableCollection(); // the runtime is up: collections may run from here on
         XairrosX.Plugs.Threading.Scheduler.Start();       // the boot thread becomes thread 1; threads can start
-        Threading.PreemptionTimer.Start();
         Threading.ConsoleWait.Install();
         var rtc = CmosRtc.ReadUtc();
         try
@@ -52,10 +51,27 @@ public static class Kernel
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
         Console.WriteLine(screen);
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
+        Console.WriteLine(InitializeInterrupts(Acpi));
+        Threading.PreemptionTimer.Start();
+        Console.WriteLine($"sched: preemptive, {Threading.PreemptionTimer.FrequencyHz} Hz tick from {Threading.PreemptionTimer.Source}, {XairrosX.Plugs.Threading.Scheduler.QuantumMilliseconds} ms slices");
         Console.WriteLine(FileSystem.FileSystemBoot.Mount(bootInfo));
         Storage.BlockStorage.ProbeAndLog();
         Crypto.KernelCrypto.Initialize(KernelEntry.CpuFeatures);
         new ShellHost().Run();
+    }
+
+    // LAPIC, I/O APICs and timers from the MADT; without it the PIC stays masked and interrupts off.
+    private static string InitializeInterrupts(AcpiTables acpi)
+    {
+        if (acpi?.Find("APIC") is not AcpiTable table) return "irq: no MADT; interrupts stay off (PIC masked)";
+        try
+        {
+            return TickTimers.Initialize(Madt.Parse(table.Data));
+        }
+        catch (FormatException e)
+        {
+            return "irq: " + e.Message + "; interrupts stay off";
+        }
     }
 
     // ACPI gives the power-off port and sleep type; without it PowerControl falls back to known ports.

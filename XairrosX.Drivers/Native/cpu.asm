@@ -143,11 +143,15 @@ xx_read_rbp: mov rax, rbp
              ret
 
 ; Interrupt entry: every vector pushes (error code or 0) and its number, then the common path saves
-; the general registers into an InterruptFrame (XairrosX.Drivers/Interrupts/InterruptFrame.cs) and
-; calls the C# dispatcher. Layout from the frame pointer upwards:
+; the general registers into an InterruptFrame (XairrosX.Drivers/Interrupts/InterruptFrame.cs), saves
+; the extended state (XSAVE: x87, SSE, AVX …) below it, and calls the C# dispatcher, which RETURNS the
+; frame to resume. The resumed frame may be another one (a different stack): the stub restores the
+; extended state stored below THAT frame, pops its registers and iretqs through it. Layout:
+;   frame (16-byte aligned: the CPU aligns RSP before pushing, then 22 words follow):
 ;   r15 r14 r13 r12 r11 r10 r9 r8 rbp rdi rsi rdx rcx rbx rax | vector error | rip cs rflags rsp ss
+;   extended state at (frame - xx_xsave_reserve) & ~63 (XSAVE standard format, 64-byte aligned).
+; The contract is spelled out in XairrosX.Drivers/README.md and Interrupts/InterruptStack.cs.
 extern XairrosX_InterruptDispatch
-%define XSAVE_AREA 3072          ; legacy 512 + header 64 + AVX 256 + AVX-512 1664 < 3072
 %macro ISR_NOERR 1
 isr_%1:
     push 0
@@ -178,22 +182,22 @@ isr_common:
     push r15
     cld
     mov rdi, rsp
-    mov rbx, rsp
-    ; The full extended state (x87/SSE/AVX/AVX-512, whatever XCR0 enables) is saved, not just FXSAVE's
-    ; XMM halves: the C# handler may use YMM registers, and the scheduler may switch to another thread
-    ; from inside the handler. XSAVE leaves the header's XSTATE_BV bits outside XCR0 as they were and
-    ; XRSTOR faults on any of them (or on a dirty rest of the header), so all 64 header bytes are cleared.
-    sub rsp, XSAVE_AREA
+    sub rsp, [rel xx_xsave_reserve]
     and rsp, -64
-%assign off 512
+    xor eax, eax                ; XSAVE leaves XSTATE_BV bits outside XCR0 and header bytes 8-63 as they were;
+%assign off 512                 ; XRSTOR faults on stale ones: the whole 64-byte header starts zeroed
 %rep 8
-    mov qword [rsp + off], 0
+    mov [rsp + off], rax
 %assign off off+8
 %endrep
     mov eax, -1
     mov edx, -1
     xsave [rsp]
     call XairrosX_InterruptDispatch
+    mov rbx, rax                ; the frame to resume
+    mov rsp, rax
+    sub rsp, [rel xx_xsave_reserve]
+    and rsp, -64
     mov eax, -1
     mov edx, -1
     xrstor [rsp]
@@ -215,6 +219,38 @@ isr_common:
     pop rax
     add rsp, 16
     iretq
+
+; Bytes reserved below a frame for its extended state (XSAVE size for XCR0 + 63 for the alignment);
+; set by Idt.Install from CPUID leaf 0xD before the first interrupt. The default fits x87+SSE+AVX.
+section .data
+align 8
+global xx_xsave_reserve
+xx_xsave_reserve: dq 1024
+section .text
+
+global xx_xsave_reserve_address
+xx_xsave_reserve_address:
+    lea rax, [rel xx_xsave_reserve]
+    ret
+
+; Raises the software-switch vector (0x81, Idt.SoftwareSwitchVector): a voluntary entry into the same
+; frame-returning path as an interrupt (a yield, or a test of a stack switch).
+global xx_raise_switch_vector, xx_raise_spurious_vector
+xx_raise_switch_vector:
+    int 0x81
+    ret
+xx_raise_spurious_vector:       ; the LAPIC's spurious vector, raised by software (self-tests)
+    int 0xFF
+    ret
+
+; Return address planted under the entry of a frame built by InterruptStack.Prepare: an entry function
+; that returns lands here and raises #UD (a panic report), never runs off into garbage.
+global xx_entry_return_trap, xx_entry_return_trap_address
+xx_entry_return_trap:
+    ud2
+xx_entry_return_trap_address:
+    lea rax, [rel xx_entry_return_trap]
+    ret
 
 %assign i 0
 %rep 256

@@ -9,7 +9,6 @@ namespace XairrosX.Drivers.Timers;
 /// </summary>
 public static class Tsc
 {
-    private const uint PitFrequency = 1193182;
     private static ulong s_frequency;
     private static ulong s_bootTsc;
 
@@ -25,19 +24,9 @@ public static class Tsc
     /// <summary>Measures the TSC frequency over a 10 ms PIT one-shot; returns it.</summary>
     public static ulong Calibrate()
     {
-        const uint count = PitFrequency / 100; // 10 ms
-        byte gate = Ports.In8(0x61);
-        Ports.Out8(0x61, (byte)((gate & 0xFD) | 0x01)); // speaker off, gate on
-        Ports.Out8(0x43, 0xB0);                          // channel 2, lobyte/hibyte, mode 0
-        Ports.Out8(0x42, (byte)(count & 0xFF));
-        Ports.Out8(0x42, (byte)(count >> 8));
-        // Restart the count by toggling the gate.
-        gate = Ports.In8(0x61);
-        Ports.Out8(0x61, (byte)(gate & 0xFE));
-        Ports.Out8(0x61, (byte)(gate | 0x01));
+        Pit8254.StartChannel2((ushort)(Pit8254.Frequency / 100)); // 10 ms
         ulong start = Cpu.ReadTsc();
-        ulong guard = 0;
-        while ((Ports.In8(0x61) & 0x20) == 0 && ++guard < 100_000_000) { }
+        Pit8254.WaitChannel2();
         ulong end = Cpu.ReadTsc();
         s_frequency = (end - start) * 100;
         if (s_frequency == 0) s_frequency = 1_000_000_000;

@@ -84,7 +84,7 @@ public static unsafe class KernelEntry
         if (start < s_kernelEnd) start = s_kernelEnd;
         if (start < infoEnd && end > s_bootInfoAddress)
         {
-            if (s_bootInfoAddress > start) PageAllocator.AddRange(start, s_bootInfoAddress);
+            if (s_bootInfoAddress > start) AddExcludingModules(start, s_bootInfoAddress, 0); // GRUB puts modules below the boot information too
             start = infoEnd;
         }
         AddExcludingModules(start, end, 0);

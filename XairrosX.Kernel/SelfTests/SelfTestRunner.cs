@@ -28,6 +28,8 @@ public static class SelfTestRunner
         all.AddRange(Cases.ThreadingCases.All());
         all.AddRange(Cases.BlockCases.All());
         all.AddRange(Cases.ConsoleCases.All());
+        all.AddRange(Cases.InterruptCases.All());
+        all.AddRange(Cases.MemoryCases.All());
         return all;
     }
 

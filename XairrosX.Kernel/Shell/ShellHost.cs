@@ -34,6 +34,7 @@ public sealed class ShellHost
         foreach (ShellCommand c in Commands.KeyCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.BlockCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.ConsoleCommands.All()) _commands.Add(c.Name, c);
+        foreach (ShellCommand c in Commands.IrqCommands.All()) _commands.Add(c.Name, c);
         _context = new ShellContext { Commands = _commands };
     }
 

@@ -1,45 +1,98 @@
+using System;
 using XairrosX.Drivers.Interrupts;
 using XairrosX.Drivers.Platform;
+using XairrosX.Drivers.Timers;
 using XairrosX.Plugs.Threading;
 
 namespace XairrosX.Kernel.Threading;
 
 /// <summary>
-/// The scheduler's tick: the 8254 PIT's channel 0 as a rate generator at <see cref="FrequencyHz"/>, through
-/// IRQ 0 of the (remapped) legacy PIC. The handler acknowledges the interrupt first — the scheduler may switch
-/// to another thread from inside it, and that thread must not find the PIC still waiting for an EOI — then
-/// hands the interrupted instruction pointer to <see cref="Scheduler.OnTimerTick"/>.
-/// The timer sits behind this one type so that the LAPIC timer can replace it.
+/// The scheduler's tick at <see cref="FrequencyHz"/>: the preferred <see cref="ITickTimer"/> (the LAPIC timer, else
+/// the PIT through the I/O APIC) when the APICs are up, else the PIT on IRQ 0 of the legacy PIC. The interrupt is
+/// acknowledged before the handler runs (the router does it for ITickTimers; the PIC path does it itself), because
+/// <see cref="Scheduler.OnTimerTick"/> may switch to another thread from inside the handler.
+/// Code that needs the scheduler's timer for itself (timer self-tests, <c>bench irq</c>) borrows it with
+/// <see cref="Borrow"/>: the tick stops until the loan ends.
 /// </summary>
 public static unsafe class PreemptionTimer
 {
     /// <summary>Ticks per second.</summary>
     public const int FrequencyHz = 1000;
+    private const ulong PeriodNs = 1_000_000_000 / FrequencyHz;
     private const uint PitInputHz = 1_193_182;
     private const ushort PitChannel0 = 0x40, PitCommand = 0x43, PicCommand = 0x20, PicData = 0x21;
+
+    private static ITickTimer s_timer;
 
     /// <summary>Whether the tick runs.</summary>
     public static bool Running { get; private set; }
 
-    /// <summary>Programs the PIT, routes IRQ 0 to the scheduler, unmasks it and enables interrupts.</summary>
+    /// <summary>What drives the tick ("lapic", "pit", "pit (8259)").</summary>
+    public static string Source { get; private set; } = "none";
+
+    /// <summary>Starts the tick on the best timer available and enables interrupts.</summary>
     public static void Start()
     {
         if (Running) return;
+        s_timer = TickTimers.Preferred;
+        if (s_timer != null && s_timer.Start(PeriodNs, &OnTimerInterrupt)) Source = s_timer.Name;
+        else
+        {
+            s_timer = null;
+            StartLegacyPit();
+            Source = "pit (8259)";
+        }
+        Running = true;
+        Cpu.EnableInterrupts(); // the boot thread runs with interrupts on from here: it can be preempted
+    }
+
+    /// <summary>
+    /// Lends the scheduler's timer to <paramref name="timer"/>'s user when it is the same device: the tick stops now
+    /// and restarts when the returned loan is disposed. A different timer needs no loan (the result does nothing).
+    /// </summary>
+    public static TimerLoan Borrow(ITickTimer timer)
+    {
+        if (timer == null || timer != s_timer || !Running) return default;
+        s_timer.Stop();
+        return new TimerLoan(active: true);
+    }
+
+    /// <summary>A borrowed scheduler timer; disposing it restarts the tick.</summary>
+    public readonly struct TimerLoan : IDisposable
+    {
+        private readonly bool _active;
+
+        internal TimerLoan(bool active) => _active = active;
+
+        /// <summary>Gives the timer back to the scheduler.</summary>
+        public void Dispose()
+        {
+            if (_active) s_timer.Start(PeriodNs, &OnTimerInterrupt);
+        }
+    }
+
+    private static InterruptFrame* OnTimerInterrupt(InterruptFrame* frame)
+    {
+        Scheduler.OnTimerTick(frame->Rip);
+        return frame;
+    }
+
+    // Without APICs: PIT channel 0 as a rate generator through the remapped 8259.
+    private static void StartLegacyPit()
+    {
         ushort divisor = (ushort)((PitInputHz + FrequencyHz / 2) / FrequencyHz);
         ulong flags = InterruptState.Disable();
-        Idt.SetHandler(Pic8259.VectorBase, &OnTick);
+        Idt.SetHandler(Pic8259.VectorBase, &OnPicTick);
         Ports.Out8(PitCommand, 0x34);                 // channel 0, lobyte/hibyte, mode 2 (rate generator)
         Ports.Out8(PitChannel0, (byte)divisor);
         Ports.Out8(PitChannel0, (byte)(divisor >> 8));
         Ports.Out8(PicData, (byte)(Ports.In8(PicData) & ~1)); // unmask IRQ 0
-        Running = true;
         InterruptState.Restore(flags);
-        Cpu.EnableInterrupts(); // the boot thread runs with interrupts on from here: it can be preempted
     }
 
-    private static void OnTick(InterruptFrame* frame)
+    private static void OnPicTick(InterruptFrame* frame)
     {
-        Ports.Out8(PicCommand, 0x20); // non-specific EOI
+        Ports.Out8(PicCommand, 0x20); // non-specific EOI, before a possible switch
         Scheduler.OnTimerTick(frame->Rip);
     }
 }

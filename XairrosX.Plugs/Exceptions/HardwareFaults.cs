@@ -45,9 +45,6 @@ public static unsafe class HardwareFaults
             Panic.CpuException(f);
             return;
         }
-        // The dispatch runs managed code and resumes in a catch handler without an iretq, so the faulting code's
-        // interrupt flag is restored first: otherwise the thread would go on with the timer masked.
-        if ((f->Rflags & (1 << 9)) != 0) Cpu.EnableInterrupts();
         object exception = getRuntimeException(id);
         var context = new MachineContext
         {
@@ -59,6 +56,9 @@ public static unsafe class HardwareFaults
             context.Rip = *(ulong*)f->Rsp;
             context.Rsp = f->Rsp + 8;
         }
+        // The exception belongs to the faulting code, not to the interrupt gate that cleared IF: the dispatch never
+        // returns through iretq, so the faulting context's interrupt flag is restored here.
+        if ((f->Rflags & 0x200) != 0) Cpu.EnableInterrupts();
         Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context, atReturnAddress: inDispatchStub);
     }
 }

@@ -6,6 +6,7 @@ using XairrosX.Drivers.Power;
 using XairrosX.Drivers.Timers;
 using XairrosX.Kernel.Boot;
 using XairrosX.Plugs.Memory;
+using XairrosX.Plugs.Memory.Buddy;
 
 namespace XairrosX.Kernel.Shell.Commands;
 
@@ -39,11 +40,23 @@ internal static class SystemCommands
     {
         const double MiB = 1024 * 1024;
         c.Out.WriteLine($"physical: {PageAllocator.TotalBytes / MiB:F1} MiB usable, {PageAllocator.UsedBytes / MiB:F1} MiB allocated, {(PageAllocator.TotalBytes - PageAllocator.UsedBytes) / MiB:F1} MiB free");
+        ref readonly BuddyAllocator buddy = ref PageAllocator.Buddy;
+        var orders = new StringBuilder();
+        for (int k = 0; k < BuddyAllocator.OrderCount; k++)
+            if (buddy.FreeBlocks(k) != 0) orders.Append($" {FormatBlockSize(BuddyAllocator.BlockSize(k))}:{buddy.FreeBlocks(k)}");
+        var ranges = new StringBuilder();
+        for (int i = 0; i < buddy.RangeCount; i++) ranges.Append($" 0x{buddy.Range(i).Start:X}-0x{buddy.Range(i).End:X}");
+        c.Out.WriteLine($"buddy: ranges{ranges}");
+        c.Out.WriteLine($"buddy: free blocks by size{orders}");
+        c.Out.WriteLine($"buddy: largest free {buddy.LargestFreeBlock / MiB:F1} MiB, fragmentation {buddy.Fragmentation * 100:F2}% (1 - largest/free), {buddy.UnusableFreeFraction(9) * 100:F2}% of free memory below 2 MiB blocks, bitmaps {buddy.MetadataBytes / 1024} KiB");
         c.Out.WriteLine($"managed heap: {ManagedHeap.SegmentCount} segments ({ManagedHeap.SegmentBytes / MiB:F1} MiB), {ManagedHeap.AllocatedBytes / MiB:F2} MiB in {ManagedHeap.AllocationCount} objects allocated since boot");
         c.Out.WriteLine($"GC: total memory {GC.GetTotalMemory(false)} bytes, {GC.CollectionCount(0)} collections");
         c.Out.WriteLine($"native heap: {NativeHeap.BytesInUse} bytes in use; GC handles: {HandleTable.InUse}");
         return 0;
     }
+
+    private static string FormatBlockSize(ulong bytes) =>
+        bytes >= 1UL << 30 ? $"{bytes >> 30}G" : bytes >= 1UL << 20 ? $"{bytes >> 20}M" : $"{bytes >> 10}K";
 
     private static int Uptime(ShellContext c, IReadOnlyList<string> args)
     {
@@ -85,6 +98,8 @@ internal static class SystemCommands
         c.Out.WriteLine($"  TSC {Tsc.Frequency / 1e6:F1} MHz");
         c.Out.WriteLine($"  features: {KernelEntry.CpuFeatures}");
         c.Out.WriteLine($"  SHA-NI: {((KernelEntry.CpuFeatures & CpuFeature.Sha) != 0 ? "yes" : "no")}, AES-NI: {((KernelEntry.CpuFeatures & CpuFeature.Aes) != 0 ? "yes" : "no")}, AVX2: {(System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "yes" : "no")}");
+        if (XairrosX.Drivers.Interrupts.LocalApic.IsEnabled)
+            c.Out.WriteLine($"  local APIC id {XairrosX.Drivers.Interrupts.LocalApic.Id}, timer {XairrosX.Drivers.Timers.LapicTimer.CountFrequency / 1e6:F2} MHz (divide 16), TSC-deadline: {(XairrosX.Drivers.Timers.LapicTimer.TscDeadlineAvailable ? "yes" : "no")}");
         return 0;
     }
 }
