@@ -62,7 +62,7 @@ internal static class ScalarInverse
     private static ulong Subtract(Span<ulong> x, ReadOnlySpan<ulong> y)
     {
         ulong borrow = 0;
-        for (int i = 0; i < 4; i++) x[i] = FieldElement.SubBorrow(x[i], y[i], ref borrow);
+        for (int i = 0; i < 4; i++) x[i] = WideArithmetic.SubBorrow(x[i], y[i], ref borrow);
         return borrow;
     }
 
@@ -82,7 +82,7 @@ internal static class ScalarInverse
         if ((x[0] & 1) != 0)
         {
             ReadOnlySpan<ulong> n = Order;
-            for (int i = 0; i < 4; i++) x[i] = FieldElement.AddCarry(x[i], n[i], ref carry);
+            for (int i = 0; i < 4; i++) x[i] = WideArithmetic.AddCarry(x[i], n[i], ref carry);
         }
         ShiftRight(x, carry);
     }
@@ -93,6 +93,6 @@ internal static class ScalarInverse
         if (Subtract(x, y) == 0) return;
         ulong carry = 0;
         ReadOnlySpan<ulong> n = Order;
-        for (int i = 0; i < 4; i++) x[i] = FieldElement.AddCarry(x[i], n[i], ref carry);
+        for (int i = 0; i < 4; i++) x[i] = WideArithmetic.AddCarry(x[i], n[i], ref carry);
     }
 }
