@@ -173,112 +173,157 @@ internal readonly struct FieldElement
         return a;
     }
 
-    // Multiplication: every 106-bit limb product is split at bit 52 as it is formed — its low 52 bits by a plain
-    // multiply, its high part as the high word of (x << 6)·(y << 6) — and the two halves are summed into separate
-    // 64-bit column accumulators (low[k] for column k, high[k] for column k + 1). No 128-bit addition and no
-    // carry flag is needed, and all products are independent, so they overlap in the pipeline. Bounds under the
-    // invariant: a low half is below 2^52, a high half below 2^55, a column accumulator below 2^58.
+    // Multiplication: every limb product (below 2^106) is split at bit 52 as it is formed and the halves go into
+    // separate 64-bit column sums: no 128-bit addition, no carry flag, and the products are independent, so they
+    // overlap in the pipeline. The factors are pre-scaled, x by 2^11 and y by 2 (both still below 2^64), so that
+    // the 128-bit product is x·y·2^12: its high word is exactly x·y >> 52 and its low word shifted right by 12 is
+    // the low 52 bits of x·y. Bounds under the invariant: a low half is below 2^52, a high half below 2^55, a
+    // column sum below 2^58. Columns 4–8 go first so that their digits can fold into columns 0–3 as those form,
+    // which keeps few values live at once.
 
     public static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
-        ulong a0 = a._w0, a1 = a._w1, a2 = a._w2, a3 = a._w3, a4 = a._w4;
-        ulong b0 = b._w0, b1 = b._w1, b2 = b._w2, b3 = b._w3, b4 = b._w4;
-        ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
-        ulong u0 = b0 << 6, u1 = b1 << 6, u2 = b2 << 6, u3 = b3 << 6, u4 = b4 << 6;
-        ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0, l8 = 0;
-        ulong h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0, h8 = 0;
-        Product(a0, s0, b0, u0, ref l0, ref h0);
-        Product(a0, s0, b1, u1, ref l1, ref h1); Product(a1, s1, b0, u0, ref l1, ref h1);
-        Product(a0, s0, b2, u2, ref l2, ref h2); Product(a1, s1, b1, u1, ref l2, ref h2); Product(a2, s2, b0, u0, ref l2, ref h2);
-        Product(a0, s0, b3, u3, ref l3, ref h3); Product(a1, s1, b2, u2, ref l3, ref h3); Product(a2, s2, b1, u1, ref l3, ref h3);
-        Product(a3, s3, b0, u0, ref l3, ref h3);
-        Product(a0, s0, b4, u4, ref l4, ref h4); Product(a1, s1, b3, u3, ref l4, ref h4); Product(a2, s2, b2, u2, ref l4, ref h4);
-        Product(a3, s3, b1, u1, ref l4, ref h4); Product(a4, s4, b0, u0, ref l4, ref h4);
-        Product(a1, s1, b4, u4, ref l5, ref h5); Product(a2, s2, b3, u3, ref l5, ref h5); Product(a3, s3, b2, u2, ref l5, ref h5);
-        Product(a4, s4, b1, u1, ref l5, ref h5);
-        Product(a2, s2, b4, u4, ref l6, ref h6); Product(a3, s3, b3, u3, ref l6, ref h6); Product(a4, s4, b2, u2, ref l6, ref h6);
-        Product(a3, s3, b4, u4, ref l7, ref h7); Product(a4, s4, b3, u3, ref l7, ref h7);
-        Product(a4, s4, b4, u4, ref l8, ref h8);
-        return Reduce(l0, l1, l2, l3, l4, l5, l6, l7, l8, h0, h1, h2, h3, h4, h5, h6, h7, h8);
+        ulong x0 = a._w0 << 11, x1 = a._w1 << 11, x2 = a._w2 << 11, x3 = a._w3 << 11, x4 = a._w4 << 11;
+        ulong y0 = b._w0 << 1, y1 = b._w1 << 1, y2 = b._w2 << 1, y3 = b._w3 << 1, y4 = b._w4 << 1;
+        ulong l4 = 0, h4 = 0, l = 0, h = 0;
+        Product(x0, y4, ref l4, ref h4); Product(x1, y3, ref l4, ref h4); Product(x2, y2, ref l4, ref h4);
+        Product(x3, y1, ref l4, ref h4); Product(x4, y0, ref l4, ref h4);
+        Product(x1, y4, ref l, ref h); Product(x2, y3, ref l, ref h); Product(x3, y2, ref l, ref h); Product(x4, y1, ref l, ref h);
+        ulong c = l + h4;
+        ulong t5 = c & M52;
+        ulong hPrevious = h;
+        l = 0; h = 0;
+        Product(x2, y4, ref l, ref h); Product(x3, y3, ref l, ref h); Product(x4, y2, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t6 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x3, y4, ref l, ref h); Product(x4, y3, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t7 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x4, y4, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t8 = c & M52;
+        ulong t9 = h + (c >> 52);
+
+        l = 0; h = 0;
+        Product(x0, y0, ref l, ref h);
+        AddFolded(t5, ref l, ref h);
+        c = l;
+        ulong r0 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, y1, ref l, ref h); Product(x1, y0, ref l, ref h);
+        AddFolded(t6, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r1 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, y2, ref l, ref h); Product(x1, y1, ref l, ref h); Product(x2, y0, ref l, ref h);
+        AddFolded(t7, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r2 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, y3, ref l, ref h); Product(x1, y2, ref l, ref h); Product(x2, y1, ref l, ref h); Product(x3, y0, ref l, ref h);
+        AddFolded(t8, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r3 = c & M52;
+        return Finish(r0, r1, r2, r3, l4 + h + (c >> 52), t9);
     }
 
     public static FieldElement Square(in FieldElement a)
     {
-        ulong a0 = a._w0, a1 = a._w1, a2 = a._w2, a3 = a._w3, a4 = a._w4;
-        // Cross products once, one factor doubled (below 2^54, so a product stays below 2^107).
-        ulong d0 = a0 << 1, d1 = a1 << 1, d2 = a2 << 1, d3 = a3 << 1;
-        ulong s0 = a0 << 6, s1 = a1 << 6, s2 = a2 << 6, s3 = a3 << 6, s4 = a4 << 6;
-        ulong e0 = d0 << 6, e1 = d1 << 6, e2 = d2 << 6, e3 = d3 << 6;
-        ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0, l8 = 0;
-        ulong h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0, h8 = 0;
-        Product(a0, s0, a0, s0, ref l0, ref h0);
-        Product(d0, e0, a1, s1, ref l1, ref h1);
-        Product(d0, e0, a2, s2, ref l2, ref h2); Product(a1, s1, a1, s1, ref l2, ref h2);
-        Product(d0, e0, a3, s3, ref l3, ref h3); Product(d1, e1, a2, s2, ref l3, ref h3);
-        Product(d0, e0, a4, s4, ref l4, ref h4); Product(d1, e1, a3, s3, ref l4, ref h4); Product(a2, s2, a2, s2, ref l4, ref h4);
-        Product(d1, e1, a4, s4, ref l5, ref h5); Product(d2, e2, a3, s3, ref l5, ref h5);
-        Product(d2, e2, a4, s4, ref l6, ref h6); Product(a3, s3, a3, s3, ref l6, ref h6);
-        Product(d3, e3, a4, s4, ref l7, ref h7);
-        Product(a4, s4, a4, s4, ref l8, ref h8);
-        return Reduce(l0, l1, l2, l3, l4, l5, l6, l7, l8, h0, h1, h2, h3, h4, h5, h6, h7, h8);
+        // Cross products once, with the second factor doubled (y scaled by 4 instead of 2).
+        ulong x0 = a._w0 << 11, x1 = a._w1 << 11, x2 = a._w2 << 11, x3 = a._w3 << 11, x4 = a._w4 << 11;
+        ulong y0 = a._w0 << 1, y1 = a._w1 << 1, y2 = a._w2 << 1, y3 = a._w3 << 1, y4 = a._w4 << 1;
+        ulong z1 = y1 << 1, z2 = y2 << 1, z3 = y3 << 1, z4 = y4 << 1;
+        ulong l4 = 0, h4 = 0, l = 0, h = 0;
+        Product(x0, z4, ref l4, ref h4); Product(x1, z3, ref l4, ref h4); Product(x2, y2, ref l4, ref h4);
+        Product(x1, z4, ref l, ref h); Product(x2, z3, ref l, ref h);
+        ulong c = l + h4;
+        ulong t5 = c & M52;
+        ulong hPrevious = h;
+        l = 0; h = 0;
+        Product(x2, z4, ref l, ref h); Product(x3, y3, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t6 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x3, z4, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t7 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x4, y4, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t8 = c & M52;
+        ulong t9 = h + (c >> 52);
+
+        l = 0; h = 0;
+        Product(x0, y0, ref l, ref h);
+        AddFolded(t5, ref l, ref h);
+        c = l;
+        ulong r0 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, z1, ref l, ref h);
+        AddFolded(t6, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r1 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, z2, ref l, ref h); Product(x1, y1, ref l, ref h);
+        AddFolded(t7, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r2 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, z3, ref l, ref h); Product(x1, z2, ref l, ref h);
+        AddFolded(t8, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r3 = c & M52;
+        return Finish(r0, r1, r2, r3, l4 + h + (c >> 52), t9);
     }
 
     /// <summary>
-    /// Turns the split column sums of a product into limbs: columns 5–9 become 52-bit digits t5..t9, which fold into
-    /// columns 0–4 times 2^260 mod p; what then sits above 2^256 in column 4 folds into limb 0 times 2^256 mod p,
-    /// and its carry reaches limb 2 by at most one unit (limb 2 may end at exactly 2^52, inside the invariant).
+    /// Column 4 (its sum <paramref name="c4"/>, below 2^59) plus t9·2^260: its low 48 bits are limb 4 and the rest,
+    /// in units of 2^256, folds into limbs 0–1 times 2^256 mod p; the carry reaches limb 2 by at most one unit
+    /// (limb 2 may end at exactly 2^52, inside the invariant).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldElement Reduce(ulong l0, ulong l1, ulong l2, ulong l3, ulong l4, ulong l5, ulong l6, ulong l7, ulong l8,
-        ulong h0, ulong h1, ulong h2, ulong h3, ulong h4, ulong h5, ulong h6, ulong h7, ulong h8)
+    private static FieldElement Finish(ulong r0, ulong r1, ulong r2, ulong r3, ulong c4, ulong t9)
     {
-        const ulong Fold260Shifted = Fold260 << 6;
-        ulong x = l5 + h4;
-        ulong t5 = x & M52;
-        x = l6 + h5 + (x >> 52);
-        ulong t6 = x & M52;
-        x = l7 + h6 + (x >> 52);
-        ulong t7 = x & M52;
-        x = l8 + h7 + (x >> 52);
-        ulong t8 = x & M52;
-        ulong t9 = h8 + (x >> 52);
-        ulong f0 = 0, f1 = 0, f2 = 0, f3 = 0, f4 = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
-        Product(t5, t5 << 6, Fold260, Fold260Shifted, ref f0, ref g0);
-        Product(t6, t6 << 6, Fold260, Fold260Shifted, ref f1, ref g1);
-        Product(t7, t7 << 6, Fold260, Fold260Shifted, ref f2, ref g2);
-        Product(t8, t8 << 6, Fold260, Fold260Shifted, ref f3, ref g3);
-        Product(t9, t9 << 6, Fold260, Fold260Shifted, ref f4, ref g4);
-        x = l0 + f0;
-        ulong r0 = x & M52;
-        x = l1 + h0 + f1 + g0 + (x >> 52);
-        ulong r1 = x & M52;
-        x = l2 + h1 + f2 + g1 + (x >> 52);
-        ulong r2 = x & M52;
-        x = l3 + h2 + f3 + g2 + (x >> 52);
-        ulong r3 = x & M52;
-        x = l4 + h3 + f4 + g3 + (x >> 52);
-        ulong r4 = x & M48;
-        // Units of 2^256: the bits of column 4 above 48, and g4, which has weight 2^260.
-        ulong over = (x >> 48) + (g4 << 4);
-        ulong o0 = 0, o1 = 0;
-        Product(over, over << 6, Fold, Fold << 6, ref o0, ref o1);
-        x = r0 + o0;
-        r0 = x & M52;
-        x = r1 + o1 + (x >> 52);
-        r1 = x & M52;
-        r2 += x >> 52;
+        ulong l = 0, h = 0;
+        AddFolded(t9, ref l, ref h);
+        c4 += l;
+        ulong r4 = c4 & M48;
+        // Units of 2^256: the bits of column 4 above 48, and h, which has weight 2^260.
+        ulong over = (c4 >> 48) + (h << 4);
+        l = 0; h = 0;
+        Product(over << 6, Fold << 6, ref l, ref h);
+        ulong c = r0 + l;
+        r0 = c & M52;
+        c = r1 + h + (c >> 52);
+        r1 = c & M52;
+        r2 += c >> 52;
         return new FieldElement(r0, r1, r2, r3, r4, false);
     }
 
+    /// <summary>Adds t·(2^260 mod p) to a split column (t below 2^58, so t·2^6 fits in a word).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddFolded(ulong t, ref ulong low, ref ulong high) => Product(t << 6, Fold260 << 6, ref low, ref high);
+
     /// <summary>
-    /// Adds x·y to a split column: its low 52 bits to <paramref name="low"/>, the rest to <paramref name="high"/>.
-    /// <paramref name="x6"/> and <paramref name="y6"/> are x and y shifted left by 6 (both below 2^58), so the high
-    /// word of their product is exactly x·y / 2^52. MULX gives that word without touching the low one in memory.
+    /// Adds a product to a split column, given factors pre-scaled so that their 128-bit product is the wanted
+    /// product times 2^12: its low 52 bits to <paramref name="low"/>, the rest to <paramref name="high"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Product(ulong x, ulong x6, ulong y, ulong y6, ref ulong low, ref ulong high)
+    private static void Product(ulong x, ulong y, ref ulong low, ref ulong high)
     {
-        low += (x * y) & M52;
-        high += Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(x6, y6) : Math.BigMul(x6, y6, out _);
+        low += (x * y) >> 12;
+        high += WideArithmetic.MultiplyHigh(x, y);
     }
 }

@@ -5,8 +5,8 @@ namespace XairrosX.Blockchain.Crypto;
 /// <summary>Scalar multiplication on secp256k1: a constant-time path for secrets and a fast variable-time path for verification.</summary>
 internal static class PointMultiplication
 {
-    /// <summary>wNAF window for G in verification: 64 precomputed odd multiples 1G..127G.</summary>
-    private const int GeneratorWindow = 8;
+    /// <summary>wNAF window for G in verification: 1024 precomputed odd multiples 1G..2047G (and their λ images), built once.</summary>
+    private const int GeneratorWindow = 12;
 
     /// <summary>wNAF window for other points in verification: odd multiples 1P..15P computed per call.</summary>
     private const int PointWindow = 5;

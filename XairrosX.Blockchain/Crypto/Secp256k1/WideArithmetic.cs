@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace XairrosX.Blockchain.Crypto;
 
@@ -48,25 +49,37 @@ internal static class WideArithmetic
         r3 = (r3 << 1) | (r2 >> 63);
         r2 = (r2 << 1) | (r1 >> 63);
         r1 <<= 1;
-        ulong high = Math.BigMul(a0, a0, out r0);
+        r0 = a0 * a0;
+        ulong high = MultiplyHigh(a0, a0);
         carry = 0;
         r1 = AddCarry(r1, high, ref carry);
-        high = Math.BigMul(a1, a1, out ulong low);
+        ulong low = a1 * a1;
+        high = MultiplyHigh(a1, a1);
         r2 = AddCarry(r2, low, ref carry);
         r3 = AddCarry(r3, high, ref carry);
-        high = Math.BigMul(a2, a2, out low);
+        low = a2 * a2;
+        high = MultiplyHigh(a2, a2);
         r4 = AddCarry(r4, low, ref carry);
         r5 = AddCarry(r5, high, ref carry);
-        high = Math.BigMul(a3, a3, out low);
+        low = a3 * a3;
+        high = MultiplyHigh(a3, a3);
         r6 = AddCarry(r6, low, ref carry);
         r7 = AddCarry(r7, high, ref carry);
     }
+
+    /// <summary>
+    /// The high word of a · b. MULX for that word alone and a plain multiply for the low one keep both in registers,
+    /// where Math.BigMul's out parameter sends the low word through the stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MultiplyHigh(ulong a, ulong b) => Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
     /// <summary>a · b + x + y as a 128-bit (high, low) pair; cannot overflow.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong MulAdd(ulong a, ulong b, ulong x, ulong y, out ulong low)
     {
-        ulong high = Math.BigMul(a, b, out ulong l);
+        ulong l = a * b;
+        ulong high = MultiplyHigh(a, b);
         l += x;
         high += l < x ? 1UL : 0UL;
         l += y;
