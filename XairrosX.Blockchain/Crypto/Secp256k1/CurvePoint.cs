@@ -56,7 +56,7 @@ internal readonly struct AffinePoint
 }
 
 /// <summary>A point in Jacobian coordinates (x = X/Z², y = Y/Z³); formulas for a = 0.</summary>
-internal readonly struct JacobianPoint
+internal readonly partial struct JacobianPoint
 {
     public readonly FieldElement X, Y, Z;
     public readonly bool IsInfinity;

@@ -120,9 +120,11 @@ internal static class PointMultiplication
     /// <summary>a·G + b·P, variable time (Strauss–Shamir with wNAF and the GLV endomorphism); for public inputs only.</summary>
     /// <remarks>
     /// Each scalar is split as k1 + k2·λ with 128-bit halves, and λ·(x, y) = (β·x, y) costs one field multiplication,
-    /// so the four half-length multiplications share 129 doublings instead of 256.
+    /// so the four half-length multiplications share 129 doublings instead of 256. The odd multiples of P are built
+    /// on an isomorphic curve where they share one Z, which makes them affine there (see
+    /// <see cref="JacobianPoint.AddMixedScaled"/>); the accumulator lives on that curve and comes back at the end.
     /// </remarks>
-    public static JacobianPoint MultiplyAndAdd(in Scalar a, in Scalar b, in JacobianPoint p)
+    public static JacobianPoint MultiplyAndAdd(in Scalar a, in Scalar b, in AffinePoint p)
     {
         Scalar.SplitLambda(a, out Scalar a1, out Scalar a2);
         Scalar.SplitLambda(b, out Scalar b1, out Scalar b2);
@@ -133,30 +135,67 @@ internal static class PointMultiplication
         Span<int> nafB2 = stackalloc int[258];
         int length = Math.Max(ScalarRecoding.Compute(a1.L0, a1.L1, a1.L2, a1.L3, GeneratorWindow, nafA1),
             ScalarRecoding.Compute(a2.L0, a2.L1, a2.L2, a2.L3, GeneratorWindow, nafA2));
-        Span<JacobianPoint> pointTable = stackalloc JacobianPoint[1 << (PointWindow - 2)];
-        Span<JacobianPoint> lambdaTable = stackalloc JacobianPoint[1 << (PointWindow - 2)];
-        if (!p.IsInfinity)
+        Span<AffinePoint> pointTable = stackalloc AffinePoint[1 << (PointWindow - 2)];
+        Span<AffinePoint> lambdaTable = stackalloc AffinePoint[1 << (PointWindow - 2)];
+        bool withPoint = !p.IsInfinity && !b.IsZero;
+        FieldElement scale = FieldElement.One;
+        if (withPoint)
         {
             length = Math.Max(length, Math.Max(ScalarRecoding.Compute(b1.L0, b1.L1, b1.L2, b1.L3, PointWindow, nafB1),
                 ScalarRecoding.Compute(b2.L0, b2.L1, b2.L2, b2.L3, PointWindow, nafB2)));
-            FillOddMultiples(p, pointTable);
+            scale = FillOddMultiplesSharedZ(p, pointTable);
             for (int i = 0; i < pointTable.Length; i++)
-            {
-                JacobianPoint entry = pointTable[i];
-                lambdaTable[i] = new JacobianPoint(FieldElement.Multiply(entry.X, Beta), entry.Y, entry.Z);
-            }
+                lambdaTable[i] = new AffinePoint(FieldElement.Multiply(pointTable[i].X, Beta), pointTable[i].Y);
         }
         AffinePoint[] generatorTable = s_generatorOddMultiples, generatorLambdaTable = s_generatorLambdaOddMultiples;
         JacobianPoint result = JacobianPoint.Infinity;
         for (int i = length - 1; i >= 0; i--)
         {
             result = JacobianPoint.Double(result);
-            AddDigit(ref result, generatorTable, nafA1[i], negateA1);
-            AddDigit(ref result, generatorLambdaTable, nafA2[i], negateA2);
-            AddDigit(ref result, pointTable, nafB1[i], negateB1);
-            AddDigit(ref result, lambdaTable, nafB2[i], negateB2);
+            if (withPoint)
+            {
+                AddGeneratorDigit(ref result, generatorTable, nafA1[i], negateA1, scale);
+                AddGeneratorDigit(ref result, generatorLambdaTable, nafA2[i], negateA2, scale);
+                AddDigit(ref result, pointTable, nafB1[i], negateB1);
+                AddDigit(ref result, lambdaTable, nafB2[i], negateB2);
+            }
+            else
+            {
+                AddDigit(ref result, generatorTable, nafA1[i], negateA1);
+                AddDigit(ref result, generatorLambdaTable, nafA2[i], negateA2);
+            }
         }
-        return result;
+        if (result.IsInfinity || !withPoint) return result;
+        return new JacobianPoint(result.X, result.Y, FieldElement.Multiply(result.Z, scale));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="table"/> with (2i + 1)·P as affine points of the isomorphic curve with the returned scale K
+    /// (a point (X : Y : Z) of secp256k1 is (X : Y : Z/K) there). First 2P = (X : Y : C) is made affine by scaling with C,
+    /// the multiples follow by mixed additions of it, and then every entry is brought to the last entry's Z using the
+    /// Z ratios of those additions, so K = C · Z_last. No inversion.
+    /// </summary>
+    private static FieldElement FillOddMultiplesSharedZ(in AffinePoint p, Span<AffinePoint> table)
+    {
+        JacobianPoint twice = JacobianPoint.Double(JacobianPoint.FromAffine(p));
+        FieldElement c = twice.Z;
+        var twiceScaled = new AffinePoint(twice.X, twice.Y);
+        FieldElement c2 = FieldElement.Square(c);
+        Span<JacobianPoint> multiples = stackalloc JacobianPoint[table.Length];
+        Span<FieldElement> ratios = stackalloc FieldElement[table.Length];
+        multiples[0] = new JacobianPoint(FieldElement.Multiply(p.X, c2), FieldElement.Multiply(p.Y, FieldElement.Multiply(c2, c)), FieldElement.One);
+        for (int i = 1; i < table.Length; i++)
+            multiples[i] = JacobianPoint.AddMixedWithRatio(multiples[i - 1], twiceScaled, out ratios[i]);
+        int last = table.Length - 1;
+        table[last] = new AffinePoint(multiples[last].X, multiples[last].Y);
+        FieldElement s = FieldElement.One;
+        for (int i = last - 1; i >= 0; i--)
+        {
+            s = FieldElement.Multiply(s, ratios[i + 1]);
+            FieldElement s2 = FieldElement.Square(s);
+            table[i] = new AffinePoint(FieldElement.Multiply(multiples[i].X, s2), FieldElement.Multiply(multiples[i].Y, FieldElement.Multiply(s2, s)));
+        }
+        return FieldElement.Multiply(c, multiples[last].Z);
     }
 
     /// <summary>β, the cube root of unity in GF(p) matching λ.</summary>
@@ -187,10 +226,11 @@ internal static class PointMultiplication
         result = JacobianPoint.AddMixed(result, (digit < 0) != negate ? entry.Negate() : entry);
     }
 
-    private static void AddDigit(ref JacobianPoint result, ReadOnlySpan<JacobianPoint> table, int digit, bool negate)
+    /// <summary>Adds a generator-table digit to an accumulator that lives on the isomorphic curve of scale <paramref name="scale"/>.</summary>
+    private static void AddGeneratorDigit(ref JacobianPoint result, ReadOnlySpan<AffinePoint> table, int digit, bool negate, in FieldElement scale)
     {
         if (digit == 0) return;
-        JacobianPoint entry = table[Math.Abs(digit) >> 1];
-        result = JacobianPoint.Add(result, (digit < 0) != negate ? entry.Negate() : entry);
+        AffinePoint entry = table[Math.Abs(digit) >> 1];
+        result = JacobianPoint.AddMixedScaled(result, (digit < 0) != negate ? entry.Negate() : entry, scale);
     }
 }
