@@ -17,19 +17,9 @@ internal readonly partial struct JacobianPoint
     /// <remarks>For table building only: P and Q are distinct small multiples of one point, never equal or opposite.</remarks>
     public static JacobianPoint AddMixedWithRatio(in JacobianPoint p, in AffinePoint q, out FieldElement zRatio)
     {
-        FieldElement z1z1 = FieldElement.Square(p.Z);
-        FieldElement u2 = FieldElement.Multiply(q.X, z1z1);
-        FieldElement s2 = FieldElement.Multiply(q.Y, FieldElement.Multiply(p.Z, z1z1));
-        FieldElement h = FieldElement.Subtract(u2, p.X);
-        FieldElement r = FieldElement.Double(FieldElement.Subtract(s2, p.Y));
-        // Z3 = (Z1 + H)² - Z1² - H² = 2·Z1·H.
+        MixedDifferences(p, q, p.Z, out _, out FieldElement h, out FieldElement r);
+        MixedSum(p, h, r, out _, out FieldElement x3, out FieldElement y3);
         zRatio = FieldElement.Double(h);
-        FieldElement hh = FieldElement.Square(h);
-        FieldElement i = FieldElement.MultiplySmall(hh, 4);
-        FieldElement j = FieldElement.Multiply(h, i);
-        FieldElement v = FieldElement.Multiply(p.X, i);
-        FieldElement x3 = FieldElement.Subtract(FieldElement.Subtract(FieldElement.Square(r), j), FieldElement.Double(v));
-        FieldElement y3 = FieldElement.Subtract(FieldElement.Multiply(r, FieldElement.Subtract(v, x3)), FieldElement.Double(FieldElement.Multiply(p.Y, j)));
         return new JacobianPoint(x3, y3, FieldElement.Multiply(p.Z, zRatio));
     }
 
@@ -46,19 +36,9 @@ internal readonly partial struct JacobianPoint
             FieldElement k2 = FieldElement.Square(k);
             return new JacobianPoint(FieldElement.Multiply(q.X, k2), FieldElement.Multiply(q.Y, FieldElement.Multiply(k2, k)), FieldElement.One);
         }
-        FieldElement scaledZ = FieldElement.Multiply(p.Z, k);
-        FieldElement zz = FieldElement.Square(scaledZ);
-        FieldElement u2 = FieldElement.Multiply(q.X, zz);
-        FieldElement s2 = FieldElement.Multiply(q.Y, FieldElement.Multiply(scaledZ, zz));
-        FieldElement h = FieldElement.Subtract(u2, p.X);
-        FieldElement r = FieldElement.Double(FieldElement.Subtract(s2, p.Y));
+        MixedDifferences(p, q, FieldElement.Multiply(p.Z, k), out _, out FieldElement h, out FieldElement r);
         if (h.IsZero) return r.IsZero ? Double(p) : Infinity;
-        FieldElement hh = FieldElement.Square(h);
-        FieldElement i = FieldElement.MultiplySmall(hh, 4);
-        FieldElement j = FieldElement.Multiply(h, i);
-        FieldElement v = FieldElement.Multiply(p.X, i);
-        FieldElement x3 = FieldElement.Subtract(FieldElement.Subtract(FieldElement.Square(r), j), FieldElement.Double(v));
-        FieldElement y3 = FieldElement.Subtract(FieldElement.Multiply(r, FieldElement.Subtract(v, x3)), FieldElement.Double(FieldElement.Multiply(p.Y, j)));
+        MixedSum(p, h, r, out _, out FieldElement x3, out FieldElement y3);
         return new JacobianPoint(x3, y3, FieldElement.Double(FieldElement.Multiply(p.Z, h)));
     }
 }
