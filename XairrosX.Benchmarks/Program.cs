@@ -13,6 +13,11 @@ public static class Program
             AI.CpuTimeProbe.Run();
             return;
         }
+        if (args.Length > 0 && args[0] == "secp256k1-cputime")
+        {
+            Crypto.Secp256k1CpuTimeProbe.Run();
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -10,8 +10,8 @@ namespace XairrosX.Blockchain.Crypto;
 /// </summary>
 public static class Secp256k1BatchRecovery
 {
-    /// <summary>Signatures handled together; the scratch for one chunk lives on the stack.</summary>
-    private const int ChunkSize = 32;
+    /// <summary>Signatures handled together: the scratch for one chunk lives on the stack (about 8 KiB), and 16 already makes the shared inversions cheap.</summary>
+    private const int ChunkSize = 16;
 
     /// <summary>
     /// Recovers the 64-byte uncompressed public key (x ‖ y, no 0x04 prefix) of each signature.
