@@ -37,6 +37,9 @@ internal readonly struct FieldElement
         _w0 = w0; _w1 = w1; _w2 = w2; _w3 = w3; _w4 = w4;
     }
 
+    /// <summary>From the five limbs of a value of this type, read back from memory (constant-time table scans).</summary>
+    internal static FieldElement FromLimbs(ulong w0, ulong w1, ulong w2, ulong w3, ulong w4) => new(w0, w1, w2, w3, w4, false);
+
     /// <summary>Any 256-bit number given as four little-endian 64-bit limbs (it may be ≥ p).</summary>
     public FieldElement(ulong l0, ulong l1, ulong l2, ulong l3)
     {

@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace XairrosX.Blockchain.Crypto;
 
@@ -30,17 +33,20 @@ internal static class PointMultiplication
         for (int i = 1; i < table.Length; i++) table[i] = JacobianPoint.Add(table[i - 1], twice);
     }
 
-    /// <summary>Comb table for k·G: entry 8i + j is (2j + 1)·16^i·G, and one more entry holds 16^64·G.</summary>
+    /// <summary>Signed-digit width of the comb for k·G: 43 digits of 6 bits, so 43 additions.</summary>
+    private const int CombWindow = 6, CombDigits = 43, CombEntries = 1 << (CombWindow - 1);
+
+    /// <summary>Comb table for k·G: entry 32i + j is (2j + 1)·64^i·G, and one more entry holds 64^43·G.</summary>
     private static readonly AffinePoint[] s_generatorComb = BuildGeneratorComb();
 
     private static AffinePoint[] BuildGeneratorComb()
     {
-        var jacobian = new JacobianPoint[64 * 8 + 1];
+        var jacobian = new JacobianPoint[CombDigits * CombEntries + 1];
         JacobianPoint power = JacobianPoint.FromAffine(AffinePoint.Generator);
-        for (int i = 0; i < 64; i++)
+        for (int i = 0; i < CombDigits; i++)
         {
-            FillOddMultiples(power, jacobian.AsSpan(8 * i, 8));
-            for (int d = 0; d < 4; d++) power = JacobianPoint.Double(power);
+            FillOddMultiples(power, jacobian.AsSpan(CombEntries * i, CombEntries));
+            for (int d = 0; d < CombWindow; d++) power = JacobianPoint.Double(power);
         }
         jacobian[^1] = power;
         var table = new AffinePoint[jacobian.Length];
@@ -49,8 +55,8 @@ internal static class PointMultiplication
     }
 
     /// <summary>
-    /// k·G for a secret k, constant time in k: with k = 16^64 + Σ d_i·16^i (<see cref="ScalarRecoding.RecodeRegular"/>),
-    /// k·G = 16^64·G + Σ d_i·(16^i·G), 64 mixed additions of comb entries fetched by full scans and no doublings.
+    /// k·G for a secret k, constant time in k: with k = 64^43 + Σ d_i·64^i (<see cref="ScalarRecoding.RecodeRegularWindow"/>),
+    /// k·G = 64^43·G + Σ d_i·(64^i·G), 43 mixed additions of comb entries fetched by full scans and no doublings.
     /// The partial sums cannot meet the next entry (the addition's special cases) except with negligible probability.
     /// </summary>
     public static JacobianPoint MultiplyGenerator(in Scalar k)
@@ -58,11 +64,12 @@ internal static class PointMultiplication
         if (k.IsZero) return JacobianPoint.Infinity;
         ulong evenMask = 0 - ((k.L0 & 1) ^ 1);
         Scalar odd = Scalar.Select(evenMask, k, Scalar.Negate(k));
-        Span<sbyte> digits = stackalloc sbyte[64];
-        ScalarRecoding.RecodeRegular(odd.L0, odd.L1, odd.L2, odd.L3, digits);
+        Span<sbyte> digits = stackalloc sbyte[CombDigits];
+        ScalarRecoding.RecodeRegularWindow(odd.L0, odd.L1, odd.L2, odd.L3, CombWindow, digits);
         ReadOnlySpan<AffinePoint> comb = s_generatorComb;
         JacobianPoint accumulator = JacobianPoint.FromAffine(comb[^1]);
-        for (int i = 0; i < 64; i++) accumulator = JacobianPoint.AddMixed(accumulator, Lookup(comb.Slice(8 * i, 8), digits[i]));
+        for (int i = 0; i < CombDigits; i++)
+            accumulator = JacobianPoint.AddMixed(accumulator, Lookup(comb.Slice(CombEntries * i, CombEntries), digits[i]));
         FieldElement y = FieldElement.Select(evenMask, accumulator.Y, FieldElement.Negate(accumulator.Y));
         return new JacobianPoint(accumulator.X, y, accumulator.Z);
     }
@@ -103,16 +110,28 @@ internal static class PointMultiplication
     }
 
     /// <summary>|digit|·P with the sign applied, reading every entry so the access pattern does not depend on the digit.</summary>
+    /// <remarks>
+    /// The entries are scanned as words: an affine point is its ten limbs (x then y) followed by the infinity flag,
+    /// and each entry's ten limbs are ANDed with an all-ones or all-zero mask and ORed together, four at a time in
+    /// vector registers (Vector256/Vector128 fall back to scalar code where the hardware lacks them).
+    /// </remarks>
     private static AffinePoint Lookup(ReadOnlySpan<AffinePoint> oddMultiples, int digit)
     {
         int index = ScalarRecoding.DigitIndex(digit, out ulong negative);
-        FieldElement x = oddMultiples[0].X, y = oddMultiples[0].Y;
-        for (int j = 1; j < oddMultiples.Length; j++)
+        ReadOnlySpan<ulong> words = MemoryMarshal.Cast<AffinePoint, ulong>(oddMultiples);
+        int stride = Unsafe.SizeOf<AffinePoint>() / sizeof(ulong);
+        Vector256<ulong> low = Vector256<ulong>.Zero, middle = Vector256<ulong>.Zero;
+        Vector128<ulong> high = Vector128<ulong>.Zero;
+        for (int j = 0; j < oddMultiples.Length; j++)
         {
+            ReadOnlySpan<ulong> entry = words.Slice(j * stride, 10);
             ulong mask = ScalarRecoding.EqualMask(j, index);
-            x = FieldElement.Select(mask, x, oddMultiples[j].X);
-            y = FieldElement.Select(mask, y, oddMultiples[j].Y);
+            low |= Vector256.Create(entry) & Vector256.Create(mask);
+            middle |= Vector256.Create(entry.Slice(4)) & Vector256.Create(mask);
+            high |= Vector128.Create(entry.Slice(8)) & Vector128.Create(mask);
         }
+        FieldElement x = FieldElement.FromLimbs(low[0], low[1], low[2], low[3], middle[0]);
+        FieldElement y = FieldElement.FromLimbs(middle[1], middle[2], middle[3], high[0], high[1]);
         y = FieldElement.Select(negative, y, FieldElement.Negate(y));
         return new AffinePoint(x, y);
     }
