@@ -18,6 +18,11 @@ public static class Program
             Memory.FragmentationProbe.Run();
             return;
         }
+        if (args.Length > 0 && args[0] == "secp256k1-cputime")
+        {
+            Crypto.Secp256k1CpuTimeProbe.Run();
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

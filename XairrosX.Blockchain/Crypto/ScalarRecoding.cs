@@ -46,16 +46,26 @@ internal static class ScalarRecoding
     /// Each step takes d = (k mod 32) - 16; k - d is k with its low five bits replaced by 16, a multiple of 16
     /// whose quotient is again odd. Branch-free.
     /// </summary>
-    public static void RecodeRegular(ulong l0, ulong l1, ulong l2, ulong l3, Span<sbyte> digits64)
+    public static void RecodeRegular(ulong l0, ulong l1, ulong l2, ulong l3, Span<sbyte> digits64) =>
+        RecodeRegularWindow(l0, l1, l2, l3, 4, digits64.Slice(0, 64));
+
+    /// <summary>
+    /// The same recoding with <paramref name="window"/>-bit digits (2 to 6): k = 2^(window·m) + Σ digits[i]·2^(window·i),
+    /// m = <paramref name="digits"/>.Length with window·m ≥ 256 (so the leading term is exactly 1), every digit odd
+    /// in [-(2^window - 1), 2^window - 1]. Branch-free.
+    /// </summary>
+    public static void RecodeRegularWindow(ulong l0, ulong l1, ulong l2, ulong l3, int window, Span<sbyte> digits)
     {
-        for (int i = 0; i < 64; i++)
+        ulong mask = (1UL << (window + 1)) - 1, half = 1UL << window;
+        int back = 64 - window;
+        for (int i = 0; i < digits.Length; i++)
         {
-            digits64[i] = (sbyte)((int)(l0 & 31) - 16);
-            l0 = (l0 & ~31UL) | 16;
-            l0 = (l0 >> 4) | (l1 << 60);
-            l1 = (l1 >> 4) | (l2 << 60);
-            l2 = (l2 >> 4) | (l3 << 60);
-            l3 >>= 4;
+            digits[i] = (sbyte)((int)(l0 & mask) - (int)half);
+            l0 = (l0 & ~mask) | half;
+            l0 = (l0 >> window) | (l1 << back);
+            l1 = (l1 >> window) | (l2 << back);
+            l2 = (l2 >> window) | (l3 << back);
+            l3 >>= window;
         }
     }
 

@@ -122,6 +122,8 @@ public sealed class EthBlockProcessor
         if (h.BaseFee is not UInt256 baseFee || baseFee != Config.NextBaseFee(parent)) return Fail("wrong base fee", out error);
         if (EthBlock.TransactionsRoot(block.Transactions) != h.TransactionsRoot) return Fail("transactions root mismatch", out error);
 
+        // Recovering all senders together shares the inversions between them; the loop below then finds them cached.
+        if (_ecdsa is IBatchEcdsaRecovery batch) SenderRecovery.RecoverSenders(block.Transactions, batch);
         WorldState state = parentState.Fork();
         List<EthReceipt> receipts = new(block.Transactions.Count);
         ulong used = 0;

@@ -4,7 +4,7 @@ using XairrosX.Blockchain.Crypto;
 namespace XairrosX.Blockchain.Ethereum;
 
 /// <summary>The production <see cref="IEcdsaRecovery"/>: the crypto library's secp256k1 recovery.</summary>
-public sealed class Secp256k1Recovery : IEcdsaRecovery
+public sealed class Secp256k1Recovery : IBatchEcdsaRecovery
 {
     /// <summary>Shared stateless instance.</summary>
     public static Secp256k1Recovery Instance { get; } = new();
@@ -21,4 +21,8 @@ public sealed class Secp256k1Recovery : IEcdsaRecovery
         full.Slice(1).CopyTo(publicKey64);
         return true;
     }
+
+    /// <inheritdoc/>
+    public void RecoverBatch(ReadOnlySpan<byte> messageHashes, ReadOnlySpan<byte> signatures, ReadOnlySpan<int> recoveryIds, Span<byte> publicKeys, Span<bool> recovered) =>
+        Secp256k1BatchRecovery.Recover(messageHashes, signatures, recoveryIds, publicKeys, recovered);
 }

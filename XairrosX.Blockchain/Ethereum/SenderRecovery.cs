@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using XairrosX.Blockchain.Crypto;
 using XairrosX.Blockchain.Primitives;
 
@@ -15,6 +16,17 @@ public interface IEcdsaRecovery
     /// <paramref name="messageHash"/>; false if no key exists for this signature.
     /// </summary>
     bool TryRecover(ReadOnlySpan<byte> messageHash, ReadOnlySpan<byte> r32, ReadOnlySpan<byte> s32, int recoveryId, Span<byte> publicKey64);
+}
+
+/// <summary>An <see cref="IEcdsaRecovery"/> that can also recover many keys in one call, sharing work between them.</summary>
+public interface IBatchEcdsaRecovery : IEcdsaRecovery
+{
+    /// <summary>
+    /// Recovers item i from <paramref name="messageHashes"/>[32i..], <paramref name="signatures"/>[64i..] (r ‖ s) and
+    /// <paramref name="recoveryIds"/>[i] into <paramref name="publicKeys"/>[64i..] (x ‖ y); <paramref name="recovered"/>[i]
+    /// says whether it succeeded, exactly as <see cref="IEcdsaRecovery.TryRecover"/> would.
+    /// </summary>
+    void RecoverBatch(ReadOnlySpan<byte> messageHashes, ReadOnlySpan<byte> signatures, ReadOnlySpan<int> recoveryIds, Span<byte> publicKeys, Span<bool> recovered);
 }
 
 /// <summary>Signature checks and sender address derivation for Ethereum transactions.</summary>
@@ -61,6 +73,40 @@ public static class SenderRecovery
         tx.CachedSender = sender;
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Recovers, in one batch, the senders of every transaction whose sender is not known yet and whose r and s are
+    /// in range (low s), and caches them on the transactions. Signatures that fail are left uncached, so the
+    /// per-transaction check (<see cref="TryRecoverSender"/>) still reports them with its reason.
+    /// </summary>
+    public static void RecoverSenders(IReadOnlyList<EthTransaction> transactions, IBatchEcdsaRecovery ecdsa)
+    {
+        List<EthTransaction> pending = new(transactions.Count);
+        foreach (EthTransaction tx in transactions)
+        {
+            if (tx.CachedSender != null || tx.R.IsZero || tx.R >= CurveOrder || tx.S.IsZero || tx.S > HalfCurveOrder) continue;
+            pending.Add(tx);
+        }
+        if (pending.Count == 0) return;
+        byte[] hashes = new byte[32 * pending.Count];
+        byte[] signatures = new byte[64 * pending.Count];
+        int[] recoveryIds = new int[pending.Count];
+        for (int i = 0; i < pending.Count; i++)
+        {
+            EthTransaction tx = pending[i];
+            EthTransactionCodec.SigningHash(tx).CopyTo(hashes.AsSpan(32 * i, 32));
+            tx.R.WriteBigEndian(signatures.AsSpan(64 * i, 32));
+            tx.S.WriteBigEndian(signatures.AsSpan(64 * i + 32, 32));
+            recoveryIds[i] = tx.RecoveryId;
+        }
+        byte[] publicKeys = new byte[64 * pending.Count];
+        bool[] recovered = new bool[pending.Count];
+        ecdsa.RecoverBatch(hashes, signatures, recoveryIds, publicKeys, recovered);
+        for (int i = 0; i < pending.Count; i++)
+        {
+            if (recovered[i]) pending[i].CachedSender = AddressOf(publicKeys.AsSpan(64 * i, 64));
+        }
     }
 
     private static bool Fail(string reason, out string? error)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using XairrosX.Blockchain.Primitives;
 using XairrosX.Blockchain.Trie;
@@ -27,7 +28,9 @@ public sealed class WorldState
     public EthAccount? Get(Address address)
     {
         if (_cache.TryGetValue(address, out EthAccount? cached)) return cached;
-        byte[]? raw = _trie.Get(Key(address));
+        Span<byte> key = stackalloc byte[32];
+        Key(address, key);
+        byte[]? raw = _trie.Get(key);
         EthAccount? account = raw == null ? null : EthAccount.Decode(raw);
         _cache[address] = account;
         return account;
@@ -50,11 +53,13 @@ public sealed class WorldState
     /// <summary>Writes cached changes into the trie and returns the state root.</summary>
     public Hash32 ComputeRoot()
     {
+        Span<byte> key = stackalloc byte[32];
         foreach (Address address in _dirty)
         {
             EthAccount? a = _cache[address];
-            if (a == null) _trie.Delete(Key(address));
-            else _trie.Put(Key(address), a.Encode());
+            Key(address, key);
+            if (a == null) _trie.Delete(key);
+            else _trie.Put(key, a.Encode());
         }
         _dirty.Clear();
         return _trie.RootHash;
@@ -74,9 +79,11 @@ public sealed class WorldState
         return new WorldState(_trie.Clone());
     }
 
-    private static byte[] Key(Address address)
+    /// <summary>The secure-trie key: keccak of the address, written into <paramref name="key32"/> (no allocation).</summary>
+    private static void Key(Address address, Span<byte> key32)
     {
-        byte[] raw = address.ToArray();
-        return XairrosX.Blockchain.Crypto.Keccak256.Hash(raw);
+        Span<byte> raw = stackalloc byte[Address.Size];
+        address.CopyTo(raw);
+        XairrosX.Blockchain.Crypto.Keccak256.Hash(raw, key32);
     }
 }

@@ -20,10 +20,10 @@ internal static class Ed25519Scalar
             r1 = (r1 << 1) | (r0 >> 63);
             r0 = (r0 << 1) | incoming;
             ulong borrow = 0;
-            ulong d0 = FieldElement.SubBorrow(r0, L0, ref borrow);
-            ulong d1 = FieldElement.SubBorrow(r1, L1, ref borrow);
-            ulong d2 = FieldElement.SubBorrow(r2, L2, ref borrow);
-            ulong d3 = FieldElement.SubBorrow(r3, L3, ref borrow);
+            ulong d0 = WideArithmetic.SubBorrow(r0, L0, ref borrow);
+            ulong d1 = WideArithmetic.SubBorrow(r1, L1, ref borrow);
+            ulong d2 = WideArithmetic.SubBorrow(r2, L2, ref borrow);
+            ulong d3 = WideArithmetic.SubBorrow(r3, L3, ref borrow);
             ulong keep = borrow - 1;
             r0 = (d0 & keep) | (r0 & ~keep);
             r1 = (d1 & keep) | (r1 & ~keep);
@@ -51,7 +51,7 @@ internal static class Ed25519Scalar
         for (int i = 0; i < 4; i++)
         {
             ulong carry = 0;
-            for (int j = 0; j < 4; j++) carry = FieldElement.MulAdd(a[i], b[j], product[i + j], carry, out product[i + j]);
+            for (int j = 0; j < 4; j++) carry = WideArithmetic.MulAdd(a[i], b[j], product[i + j], carry, out product[i + j]);
             for (int k = i + 4; carry != 0 && k < 9; k++)
             {
                 ulong sum = product[k] + carry;
@@ -72,10 +72,10 @@ internal static class Ed25519Scalar
     public static bool IsCanonical(ReadOnlySpan<byte> bytes32)
     {
         ulong borrow = 0;
-        FieldElement.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32), L0, ref borrow);
-        FieldElement.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32.Slice(8)), L1, ref borrow);
-        FieldElement.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32.Slice(16)), L2, ref borrow);
-        FieldElement.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32.Slice(24)), L3, ref borrow);
+        WideArithmetic.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32), L0, ref borrow);
+        WideArithmetic.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32.Slice(8)), L1, ref borrow);
+        WideArithmetic.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32.Slice(16)), L2, ref borrow);
+        WideArithmetic.SubBorrow(BinaryPrimitives.ReadUInt64LittleEndian(bytes32.Slice(24)), L3, ref borrow);
         return borrow != 0;
     }
 
@@ -83,10 +83,10 @@ internal static class Ed25519Scalar
     public static void Negate(ReadOnlySpan<ulong> a, Span<ulong> result)
     {
         ulong borrow = 0;
-        result[0] = FieldElement.SubBorrow(L0, a[0], ref borrow);
-        result[1] = FieldElement.SubBorrow(L1, a[1], ref borrow);
-        result[2] = FieldElement.SubBorrow(L2, a[2], ref borrow);
-        result[3] = FieldElement.SubBorrow(L3, a[3], ref borrow);
+        result[0] = WideArithmetic.SubBorrow(L0, a[0], ref borrow);
+        result[1] = WideArithmetic.SubBorrow(L1, a[1], ref borrow);
+        result[2] = WideArithmetic.SubBorrow(L2, a[2], ref borrow);
+        result[3] = WideArithmetic.SubBorrow(L3, a[3], ref borrow);
     }
 
     public static void Write(ReadOnlySpan<ulong> limbs, Span<byte> output32)

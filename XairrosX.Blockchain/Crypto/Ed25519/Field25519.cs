@@ -53,15 +53,15 @@ internal readonly struct Field25519
     {
         // Fold bit 255 (2^255 ≡ 19), leaving a value below 2^255 + 19, then subtract p once if needed.
         ulong carry = 0;
-        ulong t0 = FieldElement.AddCarry(L0, 19 * (L3 >> 63), ref carry);
-        ulong t1 = FieldElement.AddCarry(L1, 0, ref carry);
-        ulong t2 = FieldElement.AddCarry(L2, 0, ref carry);
-        ulong t3 = FieldElement.AddCarry(L3 & 0x7FFFFFFFFFFFFFFFUL, 0, ref carry);
+        ulong t0 = WideArithmetic.AddCarry(L0, 19 * (L3 >> 63), ref carry);
+        ulong t1 = WideArithmetic.AddCarry(L1, 0, ref carry);
+        ulong t2 = WideArithmetic.AddCarry(L2, 0, ref carry);
+        ulong t3 = WideArithmetic.AddCarry(L3 & 0x7FFFFFFFFFFFFFFFUL, 0, ref carry);
         carry = 0;
-        ulong u0 = FieldElement.AddCarry(t0, 19, ref carry);
-        ulong u1 = FieldElement.AddCarry(t1, 0, ref carry);
-        ulong u2 = FieldElement.AddCarry(t2, 0, ref carry);
-        ulong u3 = FieldElement.AddCarry(t3, 0, ref carry);
+        ulong u0 = WideArithmetic.AddCarry(t0, 19, ref carry);
+        ulong u1 = WideArithmetic.AddCarry(t1, 0, ref carry);
+        ulong u2 = WideArithmetic.AddCarry(t2, 0, ref carry);
+        ulong u3 = WideArithmetic.AddCarry(t3, 0, ref carry);
         ulong mask = 0 - (u3 >> 63);
         u3 &= 0x7FFFFFFFFFFFFFFFUL;
         return new Field25519((u0 & mask) | (t0 & ~mask), (u1 & mask) | (t1 & ~mask), (u2 & mask) | (t2 & ~mask), (u3 & mask) | (t3 & ~mask));
@@ -84,27 +84,27 @@ internal readonly struct Field25519
     public static Field25519 Add(in Field25519 a, in Field25519 b)
     {
         ulong carry = 0;
-        ulong s0 = FieldElement.AddCarry(a.L0, b.L0, ref carry);
-        ulong s1 = FieldElement.AddCarry(a.L1, b.L1, ref carry);
-        ulong s2 = FieldElement.AddCarry(a.L2, b.L2, ref carry);
-        ulong s3 = FieldElement.AddCarry(a.L3, b.L3, ref carry);
+        ulong s0 = WideArithmetic.AddCarry(a.L0, b.L0, ref carry);
+        ulong s1 = WideArithmetic.AddCarry(a.L1, b.L1, ref carry);
+        ulong s2 = WideArithmetic.AddCarry(a.L2, b.L2, ref carry);
+        ulong s3 = WideArithmetic.AddCarry(a.L3, b.L3, ref carry);
         return FoldCarry(s0, s1, s2, s3, carry);
     }
 
     public static Field25519 Subtract(in Field25519 a, in Field25519 b)
     {
         ulong borrow = 0;
-        ulong d0 = FieldElement.SubBorrow(a.L0, b.L0, ref borrow);
-        ulong d1 = FieldElement.SubBorrow(a.L1, b.L1, ref borrow);
-        ulong d2 = FieldElement.SubBorrow(a.L2, b.L2, ref borrow);
-        ulong d3 = FieldElement.SubBorrow(a.L3, b.L3, ref borrow);
+        ulong d0 = WideArithmetic.SubBorrow(a.L0, b.L0, ref borrow);
+        ulong d1 = WideArithmetic.SubBorrow(a.L1, b.L1, ref borrow);
+        ulong d2 = WideArithmetic.SubBorrow(a.L2, b.L2, ref borrow);
+        ulong d3 = WideArithmetic.SubBorrow(a.L3, b.L3, ref borrow);
         // A borrow added 2^256 ≡ 38; take it back, at most twice (see FieldElement.Subtract).
         ulong fold = Fold & (0 - borrow);
         borrow = 0;
-        d0 = FieldElement.SubBorrow(d0, fold, ref borrow);
-        d1 = FieldElement.SubBorrow(d1, 0, ref borrow);
-        d2 = FieldElement.SubBorrow(d2, 0, ref borrow);
-        d3 = FieldElement.SubBorrow(d3, 0, ref borrow);
+        d0 = WideArithmetic.SubBorrow(d0, fold, ref borrow);
+        d1 = WideArithmetic.SubBorrow(d1, 0, ref borrow);
+        d2 = WideArithmetic.SubBorrow(d2, 0, ref borrow);
+        d3 = WideArithmetic.SubBorrow(d3, 0, ref borrow);
         d0 -= Fold & (0 - borrow);
         return new Field25519(d0, d1, d2, d3);
     }
@@ -117,13 +117,13 @@ internal readonly struct Field25519
 
     public static Field25519 Multiply(in Field25519 a, in Field25519 b)
     {
-        FieldElement.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        WideArithmetic.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
     public static Field25519 Square(in Field25519 a)
     {
-        FieldElement.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        WideArithmetic.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
@@ -131,16 +131,16 @@ internal readonly struct Field25519
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Field25519 Reduce(ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, ulong r6, ulong r7)
     {
-        ulong c = FieldElement.MulAdd(r4, Fold, r0, 0, out ulong t0);
-        c = FieldElement.MulAdd(r5, Fold, r1, c, out ulong t1);
-        c = FieldElement.MulAdd(r6, Fold, r2, c, out ulong t2);
-        c = FieldElement.MulAdd(r7, Fold, r3, c, out ulong t3);
+        ulong c = WideArithmetic.MulAdd(r4, Fold, r0, 0, out ulong t0);
+        c = WideArithmetic.MulAdd(r5, Fold, r1, c, out ulong t1);
+        c = WideArithmetic.MulAdd(r6, Fold, r2, c, out ulong t2);
+        c = WideArithmetic.MulAdd(r7, Fold, r3, c, out ulong t3);
         // c < 39, so c · 38 fits in the low limb's carry chain.
         ulong carry = 0;
-        t0 = FieldElement.AddCarry(t0, c * Fold, ref carry);
-        t1 = FieldElement.AddCarry(t1, 0, ref carry);
-        t2 = FieldElement.AddCarry(t2, 0, ref carry);
-        t3 = FieldElement.AddCarry(t3, 0, ref carry);
+        t0 = WideArithmetic.AddCarry(t0, c * Fold, ref carry);
+        t1 = WideArithmetic.AddCarry(t1, 0, ref carry);
+        t2 = WideArithmetic.AddCarry(t2, 0, ref carry);
+        t3 = WideArithmetic.AddCarry(t3, 0, ref carry);
         return FoldCarry(t0, t1, t2, t3, carry);
     }
 
@@ -154,10 +154,10 @@ internal readonly struct Field25519
     private static Field25519 FoldCarry(ulong t0, ulong t1, ulong t2, ulong t3, ulong carry)
     {
         ulong c = 0;
-        t0 = FieldElement.AddCarry(t0, Fold & (0 - carry), ref c);
-        t1 = FieldElement.AddCarry(t1, 0, ref c);
-        t2 = FieldElement.AddCarry(t2, 0, ref c);
-        t3 = FieldElement.AddCarry(t3, 0, ref c);
+        t0 = WideArithmetic.AddCarry(t0, Fold & (0 - carry), ref c);
+        t1 = WideArithmetic.AddCarry(t1, 0, ref c);
+        t2 = WideArithmetic.AddCarry(t2, 0, ref c);
+        t3 = WideArithmetic.AddCarry(t3, 0, ref c);
         t0 += Fold & (0 - c);
         return new Field25519(t0, t1, t2, t3);
     }

@@ -84,7 +84,7 @@ public static class Bip340Schnorr
         Scalar s = Scalar.Read(signature.Slice(32, 32), out bool sOverflow);
         if (sOverflow) return false;
         Scalar e = Challenge(signature.Slice(0, 32), xOnlyPublicKey, message);
-        JacobianPoint bigR = PointMultiplication.MultiplyAndAdd(s, Scalar.Negate(e), JacobianPoint.FromAffine(key.Point));
+        JacobianPoint bigR = PointMultiplication.MultiplyAndAdd(s, Scalar.Negate(e), key.Point);
         if (bigR.IsInfinity) return false;
         AffinePoint affine = bigR.ToAffine();
         return !affine.Y.IsOdd && FieldElement.Equal(affine.X, r);

@@ -56,7 +56,7 @@ internal readonly struct AffinePoint
 }
 
 /// <summary>A point in Jacobian coordinates (x = X/Z², y = Y/Z³); formulas for a = 0.</summary>
-internal readonly struct JacobianPoint
+internal readonly partial struct JacobianPoint
 {
     public readonly FieldElement X, Y, Z;
     public readonly bool IsInfinity;
@@ -108,20 +108,35 @@ internal readonly struct JacobianPoint
     {
         if (q.IsInfinity) return p;
         if (p.IsInfinity) return FromAffine(q);
-        FieldElement z1z1 = FieldElement.Square(p.Z);
-        FieldElement u2 = FieldElement.Multiply(q.X, z1z1);
-        FieldElement s2 = FieldElement.Multiply(q.Y, FieldElement.Multiply(p.Z, z1z1));
-        FieldElement h = FieldElement.Subtract(u2, p.X);
-        FieldElement r = FieldElement.Double(FieldElement.Subtract(s2, p.Y));
+        MixedDifferences(p, q, p.Z, out FieldElement z1z1, out FieldElement h, out FieldElement r);
         if (h.IsZero) return r.IsZero ? Double(p) : Infinity;
-        FieldElement hh = FieldElement.Square(h);
+        MixedSum(p, h, r, out FieldElement hh, out FieldElement x3, out FieldElement y3);
+        FieldElement z3 = FieldElement.Subtract(FieldElement.Square(FieldElement.Add(p.Z, h)), FieldElement.Add(z1z1, hh));
+        return new JacobianPoint(x3, y3, z3);
+    }
+
+    /// <summary>
+    /// The first half of madd-2007-bl with <paramref name="z"/> standing for P's Z (it differs on an isomorphic curve):
+    /// z², H = x_Q·z² - X_P and r = 2·(y_Q·z³ - Y_P). H = 0 means equal x coordinates.
+    /// </summary>
+    private static void MixedDifferences(in JacobianPoint p, in AffinePoint q, in FieldElement z, out FieldElement zz, out FieldElement h, out FieldElement r)
+    {
+        zz = FieldElement.Square(z);
+        FieldElement u2 = FieldElement.Multiply(q.X, zz);
+        FieldElement s2 = FieldElement.Multiply(q.Y, FieldElement.Multiply(z, zz));
+        h = FieldElement.Subtract(u2, p.X);
+        r = FieldElement.Double(FieldElement.Subtract(s2, p.Y));
+    }
+
+    /// <summary>The second half of madd-2007-bl: X3 and Y3 from H and r (Z3 = 2·Z_P·H is left to the caller), and H².</summary>
+    private static void MixedSum(in JacobianPoint p, in FieldElement h, in FieldElement r, out FieldElement hh, out FieldElement x3, out FieldElement y3)
+    {
+        hh = FieldElement.Square(h);
         FieldElement i = FieldElement.MultiplySmall(hh, 4);
         FieldElement j = FieldElement.Multiply(h, i);
         FieldElement v = FieldElement.Multiply(p.X, i);
-        FieldElement x3 = FieldElement.Subtract(FieldElement.Subtract(FieldElement.Square(r), j), FieldElement.Double(v));
-        FieldElement y3 = FieldElement.Subtract(FieldElement.Multiply(r, FieldElement.Subtract(v, x3)), FieldElement.Double(FieldElement.Multiply(p.Y, j)));
-        FieldElement z3 = FieldElement.Subtract(FieldElement.Square(FieldElement.Add(p.Z, h)), FieldElement.Add(z1z1, hh));
-        return new JacobianPoint(x3, y3, z3);
+        x3 = FieldElement.Subtract(FieldElement.Subtract(FieldElement.Square(r), j), FieldElement.Double(v));
+        y3 = FieldElement.Subtract(FieldElement.Multiply(r, FieldElement.Subtract(v, x3)), FieldElement.Double(FieldElement.Multiply(p.Y, j)));
     }
 
     /// <summary>P + Q, both Jacobian (add-2007-bl, 11M + 5S), handling the equal and opposite cases.</summary>

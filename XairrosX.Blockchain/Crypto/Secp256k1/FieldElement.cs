@@ -1,36 +1,82 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace XairrosX.Blockchain.Crypto;
 
 /// <summary>
-/// An element of GF(p), p = 2^256 - 2^32 - 977, in four 64-bit little-endian limbs.
+/// An element of GF(p), p = 2^256 - 2^32 - 977, in five 52-bit limbs (radix 2^52, the top limb 48 bits).
 /// </summary>
 /// <remarks>
-/// Values are kept "weakly reduced": any 256-bit number, congruent to the element, possibly in [p, 2^256).
-/// Because 2^256 ≡ 2^32 + 977 (mod p), every carry out of bit 256 folds back in as a multiple of
-/// that 33-bit constant, so no operation needs a full reduction; <see cref="Normalize"/> does it
-/// before comparisons and serialisation. All arithmetic is branch-free on the values.
+/// Why 52-bit limbs: the twelve spare bits of each word absorb the carries of additions and of the column sums
+/// of a product, so additions need no carry chain and a multiplication sums up to five 106-bit products in a
+/// 128-bit accumulator before it carries once per column (no compare-based carry on every partial product).
+/// Invariant of every value this type hands out ("weakly normalized"): limbs 0–3 below 2^53, limb 4 below 2^49,
+/// value congruent to the element and below 2p; <see cref="Normalize"/> gives the unique representative in [0, p).
+/// Every operation keeps the invariant, so callers never track magnitudes. Branch-free on the values.
 /// </remarks>
 internal readonly struct FieldElement
 {
+    private const ulong M52 = 0xFFFFFFFFFFFFFUL, M48 = 0xFFFFFFFFFFFFUL;
+
     /// <summary>2^256 mod p.</summary>
     private const ulong Fold = 0x1000003D1UL;
 
-    public readonly ulong L0, L1, L2, L3;
+    /// <summary>2^260 mod p: what a limb of weight 2^260 (the sixth 52-bit column) folds into.</summary>
+    private const ulong Fold260 = 0x1000003D10UL;
 
+    // p in radix 2^52.
+    private const ulong P0 = 0xFFFFEFFFFFC2FUL, P4 = 0x0FFFFFFFFFFFFUL;
+
+    private readonly ulong _w0, _w1, _w2, _w3, _w4;
+
+    /// <summary>From five limbs already within the invariant.</summary>
+    private FieldElement(ulong w0, ulong w1, ulong w2, ulong w3, ulong w4, bool _)
+    {
+        _w0 = w0; _w1 = w1; _w2 = w2; _w3 = w3; _w4 = w4;
+    }
+
+    /// <summary>From the five limbs of a value of this type, read back from memory (constant-time table scans).</summary>
+    internal static FieldElement FromLimbs(ulong w0, ulong w1, ulong w2, ulong w3, ulong w4) => new(w0, w1, w2, w3, w4, false);
+
+    /// <summary>Any 256-bit number given as four little-endian 64-bit limbs (it may be ≥ p).</summary>
     public FieldElement(ulong l0, ulong l1, ulong l2, ulong l3)
     {
-        L0 = l0; L1 = l1; L2 = l2; L3 = l3;
+        _w0 = l0 & M52;
+        _w1 = ((l0 >> 52) | (l1 << 12)) & M52;
+        _w2 = ((l1 >> 40) | (l2 << 24)) & M52;
+        _w3 = ((l2 >> 28) | (l3 << 36)) & M52;
+        _w4 = l3 >> 16;
     }
+
+    /// <summary>The fully reduced value's 64-bit limbs, least significant first.</summary>
+    public ulong L0 => Normalize().Pack(0);
+
+    /// <inheritdoc cref="L0"/>
+    public ulong L1 => Normalize().Pack(1);
+
+    /// <inheritdoc cref="L0"/>
+    public ulong L2 => Normalize().Pack(2);
+
+    /// <inheritdoc cref="L0"/>
+    public ulong L3 => Normalize().Pack(3);
+
+    /// <summary>64-bit limb <paramref name="index"/> of a normalized value.</summary>
+    private ulong Pack(int index) => index switch
+    {
+        0 => _w0 | (_w1 << 52),
+        1 => (_w1 >> 12) | (_w2 << 40),
+        2 => (_w2 >> 24) | (_w3 << 28),
+        _ => (_w3 >> 36) | (_w4 << 16),
+    };
 
     public static FieldElement Zero => default;
 
-    public static FieldElement One => new(1, 0, 0, 0);
+    public static FieldElement One => new(1, 0, 0, 0, 0, false);
 
-    /// <summary>p itself, limb order little-endian.</summary>
-    public static FieldElement Prime => new(0xFFFFFFFEFFFFFC2FUL, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
+    /// <summary>p itself (a valid, non-normalized representation of zero).</summary>
+    public static FieldElement Prime => new(P0, M52, M52, M52, P4, false);
 
     /// <summary>Reads 32 big-endian bytes; false (value still set, reduced) when the number is not below p.</summary>
     public static bool TryRead(ReadOnlySpan<byte> bytes32, out FieldElement value)
@@ -41,156 +87,87 @@ internal readonly struct FieldElement
             BinaryPrimitives.ReadUInt64BigEndian(bytes32.Slice(8)),
             BinaryPrimitives.ReadUInt64BigEndian(bytes32));
         value = raw.Normalize();
-        return value.L0 == raw.L0 && value.L1 == raw.L1 && value.L2 == raw.L2 && value.L3 == raw.L3;
+        return ((value._w0 ^ raw._w0) | (value._w1 ^ raw._w1) | (value._w2 ^ raw._w2) | (value._w3 ^ raw._w3) | (value._w4 ^ raw._w4)) == 0;
     }
 
     /// <summary>Writes the fully reduced value as 32 big-endian bytes.</summary>
     public void Write(Span<byte> bytes32)
     {
         FieldElement n = Normalize();
-        BinaryPrimitives.WriteUInt64BigEndian(bytes32, n.L3);
-        BinaryPrimitives.WriteUInt64BigEndian(bytes32.Slice(8), n.L2);
-        BinaryPrimitives.WriteUInt64BigEndian(bytes32.Slice(16), n.L1);
-        BinaryPrimitives.WriteUInt64BigEndian(bytes32.Slice(24), n.L0);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes32, n.Pack(3));
+        BinaryPrimitives.WriteUInt64BigEndian(bytes32.Slice(8), n.Pack(2));
+        BinaryPrimitives.WriteUInt64BigEndian(bytes32.Slice(16), n.Pack(1));
+        BinaryPrimitives.WriteUInt64BigEndian(bytes32.Slice(24), n.Pack(0));
     }
 
-    /// <summary>The unique representative in [0, p).</summary>
+    /// <summary>The unique representative in [0, p), as limbs (limbs 0–3 below 2^52, limb 4 below 2^48).</summary>
     public FieldElement Normalize()
     {
-        // value >= p exactly when value + (2^256 - p) carries out of 256 bits.
-        ulong carry = 0;
-        ulong t0 = AddCarry(L0, Fold, ref carry);
-        ulong t1 = AddCarry(L1, 0, ref carry);
-        ulong t2 = AddCarry(L2, 0, ref carry);
-        ulong t3 = AddCarry(L3, 0, ref carry);
-        ulong mask = 0 - carry;
-        return new FieldElement((t0 & mask) | (L0 & ~mask), (t1 & mask) | (L1 & ~mask), (t2 & mask) | (L2 & ~mask), (t3 & mask) | (L3 & ~mask));
+        FieldElement t = Weak(_w0, _w1, _w2, _w3, _w4);
+        // Now t < 2^256 + 2^220 < 2p, so one conditional subtraction of p finishes. t ≥ p when it reaches 2^256,
+        // or when limbs 1–4 are all ones and limb 0 is at least p's lowest limb.
+        ulong allOnes = (ulong)(((t._w1 & t._w2 & t._w3) == M52 && t._w4 == M48) ? 1 : 0);
+        ulong subtract = (t._w4 >> 48) | (allOnes & ((t._w0 + Fold) >> 52));
+        // t - p = t + Fold - 2^256: add Fold, carry through, and drop bit 256.
+        ulong w0 = t._w0 + (Fold & (0 - subtract));
+        ulong w1 = t._w1 + (w0 >> 52); w0 &= M52;
+        ulong w2 = t._w2 + (w1 >> 52); w1 &= M52;
+        ulong w3 = t._w3 + (w2 >> 52); w2 &= M52;
+        ulong w4 = t._w4 + (w3 >> 52); w3 &= M52;
+        return new FieldElement(w0, w1, w2, w3, w4 & M48, false);
     }
 
+    /// <summary>Carries every limb into the next and folds the bits above 2^256 back in (the invariant's form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldElement Weak(ulong w0, ulong w1, ulong w2, ulong w3, ulong w4)
+    {
+        w0 += (w4 >> 48) * Fold;
+        w4 &= M48;
+        w1 += w0 >> 52; w0 &= M52;
+        w2 += w1 >> 52; w1 &= M52;
+        w3 += w2 >> 52; w2 &= M52;
+        w4 += w3 >> 52; w3 &= M52;
+        return new FieldElement(w0, w1, w2, w3, w4, false);
+    }
+
+    /// <summary>True when the value is 0 mod p (the weakly normalized form of zero is 0 or p).</summary>
     public bool IsZero
     {
         get
         {
-            FieldElement n = Normalize();
-            return (n.L0 | n.L1 | n.L2 | n.L3) == 0;
+            FieldElement t = Weak(_w0, _w1, _w2, _w3, _w4);
+            ulong zero = t._w0 | t._w1 | t._w2 | t._w3 | t._w4;
+            ulong prime = (t._w0 ^ P0) | (t._w1 ^ M52) | (t._w2 ^ M52) | (t._w3 ^ M52) | (t._w4 ^ P4);
+            return (zero == 0) | (prime == 0);
         }
     }
 
     /// <summary>Parity of the reduced value (the "y is odd" bit of compressed keys).</summary>
-    public bool IsOdd => (Normalize().L0 & 1) != 0;
+    public bool IsOdd => (Normalize()._w0 & 1) != 0;
 
     public static bool Equal(in FieldElement a, in FieldElement b) => Subtract(a, b).IsZero;
 
-    public static FieldElement Add(in FieldElement a, in FieldElement b)
-    {
-        ulong carry = 0;
-        ulong s0 = AddCarry(a.L0, b.L0, ref carry);
-        ulong s1 = AddCarry(a.L1, b.L1, ref carry);
-        ulong s2 = AddCarry(a.L2, b.L2, ref carry);
-        ulong s3 = AddCarry(a.L3, b.L3, ref carry);
-        return FoldCarry(s0, s1, s2, s3, carry);
-    }
+    public static FieldElement Add(in FieldElement a, in FieldElement b) =>
+        Weak(a._w0 + b._w0, a._w1 + b._w1, a._w2 + b._w2, a._w3 + b._w3, a._w4 + b._w4);
 
-    public static FieldElement Subtract(in FieldElement a, in FieldElement b)
-    {
-        ulong borrow = 0;
-        ulong d0 = SubBorrow(a.L0, b.L0, ref borrow);
-        ulong d1 = SubBorrow(a.L1, b.L1, ref borrow);
-        ulong d2 = SubBorrow(a.L2, b.L2, ref borrow);
-        ulong d3 = SubBorrow(a.L3, b.L3, ref borrow);
-        // A borrow means 2^256 was added; take 2^256 mod p back off. That can borrow once more (only when b >= p),
-        // and then the value is at least 2^256 - Fold, so the second correction cannot borrow.
-        ulong fold = Fold & (0 - borrow);
-        borrow = 0;
-        d0 = SubBorrow(d0, fold, ref borrow);
-        d1 = SubBorrow(d1, 0, ref borrow);
-        d2 = SubBorrow(d2, 0, ref borrow);
-        d3 = SubBorrow(d3, 0, ref borrow);
-        d0 -= Fold & (0 - borrow);
-        return new FieldElement(d0, d1, d2, d3);
-    }
+    /// <summary>a - b as a + 4p - b: 4p's limbs exceed any limb the invariant allows, so no limb goes negative.</summary>
+    public static FieldElement Subtract(in FieldElement a, in FieldElement b) =>
+        Weak(a._w0 + 4 * P0 - b._w0, a._w1 + 4 * M52 - b._w1, a._w2 + 4 * M52 - b._w2, a._w3 + 4 * M52 - b._w3, a._w4 + 4 * P4 - b._w4);
 
-    public static FieldElement Negate(in FieldElement a) => Subtract(Zero, a);
+    public static FieldElement Negate(in FieldElement a) =>
+        Weak(4 * P0 - a._w0, 4 * M52 - a._w1, 4 * M52 - a._w2, 4 * M52 - a._w3, 4 * P4 - a._w4);
 
-    public static FieldElement Double(in FieldElement a) => Add(a, a);
+    public static FieldElement Double(in FieldElement a) =>
+        Weak(a._w0 << 1, a._w1 << 1, a._w2 << 1, a._w3 << 1, a._w4 << 1);
 
-    /// <summary>a · b for a small non-negative multiplier (3, 4, 8 in the point formulas).</summary>
-    public static FieldElement MultiplySmall(in FieldElement a, uint factor)
-    {
-        ulong c0 = Math.BigMul(a.L0, factor, out ulong s0);
-        ulong c1 = MulAdd(a.L1, factor, c0, 0, out ulong s1);
-        ulong c2 = MulAdd(a.L2, factor, c1, 0, out ulong s2);
-        ulong top = MulAdd(a.L3, factor, c2, 0, out ulong s3);
-        return Reduce(s0, s1, s2, s3, top);
-    }
+    /// <summary>a · b for a small non-negative multiplier (at most 2^10; 3, 4, 8 in the point formulas).</summary>
+    public static FieldElement MultiplySmall(in FieldElement a, uint factor) =>
+        Weak(a._w0 * factor, a._w1 * factor, a._w2 * factor, a._w3 * factor, a._w4 * factor);
 
-    public static FieldElement Multiply(in FieldElement a, in FieldElement b)
-    {
-        MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
-        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
-    }
-
-    public static FieldElement Square(in FieldElement a)
-    {
-        SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
-        return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
-    }
-
-    /// <summary>The 512-bit product of two 256-bit numbers (schoolbook; shared by both prime fields and the scalars).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void MultiplyWide(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
-        out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7)
-    {
-        ulong carry;
-        carry = MulAdd(a0, b0, 0, 0, out r0);
-        carry = MulAdd(a0, b1, 0, carry, out r1);
-        carry = MulAdd(a0, b2, 0, carry, out r2);
-        r4 = MulAdd(a0, b3, 0, carry, out r3);
-        carry = MulAdd(a1, b0, r1, 0, out r1);
-        carry = MulAdd(a1, b1, r2, carry, out r2);
-        carry = MulAdd(a1, b2, r3, carry, out r3);
-        r5 = MulAdd(a1, b3, r4, carry, out r4);
-        carry = MulAdd(a2, b0, r2, 0, out r2);
-        carry = MulAdd(a2, b1, r3, carry, out r3);
-        carry = MulAdd(a2, b2, r4, carry, out r4);
-        r6 = MulAdd(a2, b3, r5, carry, out r5);
-        carry = MulAdd(a3, b0, r3, 0, out r3);
-        carry = MulAdd(a3, b1, r4, carry, out r4);
-        carry = MulAdd(a3, b2, r5, carry, out r5);
-        r7 = MulAdd(a3, b3, r6, carry, out r6);
-    }
-
-    /// <summary>The 512-bit square: the six cross products are computed once and doubled, ten multiplications instead of sixteen.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void SquareWide(ulong a0, ulong a1, ulong a2, ulong a3,
-        out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7)
-    {
-        ulong carry = MulAdd(a0, a1, 0, 0, out r1);
-        carry = MulAdd(a0, a2, 0, carry, out r2);
-        r4 = MulAdd(a0, a3, 0, carry, out r3);
-        carry = MulAdd(a1, a2, r3, 0, out r3);
-        r5 = MulAdd(a1, a3, r4, carry, out r4);
-        r6 = MulAdd(a2, a3, r5, 0, out r5);
-        r7 = r6 >> 63;
-        r6 = (r6 << 1) | (r5 >> 63);
-        r5 = (r5 << 1) | (r4 >> 63);
-        r4 = (r4 << 1) | (r3 >> 63);
-        r3 = (r3 << 1) | (r2 >> 63);
-        r2 = (r2 << 1) | (r1 >> 63);
-        r1 <<= 1;
-        ulong high = Math.BigMul(a0, a0, out r0);
-        carry = 0;
-        r1 = AddCarry(r1, high, ref carry);
-        high = Math.BigMul(a1, a1, out ulong low);
-        r2 = AddCarry(r2, low, ref carry);
-        r3 = AddCarry(r3, high, ref carry);
-        high = Math.BigMul(a2, a2, out low);
-        r4 = AddCarry(r4, low, ref carry);
-        r5 = AddCarry(r5, high, ref carry);
-        high = Math.BigMul(a3, a3, out low);
-        r6 = AddCarry(r6, low, ref carry);
-        r7 = AddCarry(r7, high, ref carry);
-    }
+    /// <summary>Constant-time select: <paramref name="b"/> when <paramref name="mask"/> is all ones, else <paramref name="a"/>.</summary>
+    public static FieldElement Select(ulong mask, in FieldElement a, in FieldElement b) =>
+        new((a._w0 & ~mask) | (b._w0 & mask), (a._w1 & ~mask) | (b._w1 & mask), (a._w2 & ~mask) | (b._w2 & mask),
+            (a._w3 & ~mask) | (b._w3 & mask), (a._w4 & ~mask) | (b._w4 & mask), false);
 
     /// <summary>Squares <paramref name="count"/> times.</summary>
     public static FieldElement SquareTimes(FieldElement a, int count)
@@ -199,80 +176,157 @@ internal readonly struct FieldElement
         return a;
     }
 
-    /// <summary>Constant-time select: <paramref name="b"/> when <paramref name="mask"/> is all ones, else <paramref name="a"/>.</summary>
-    public static FieldElement Select(ulong mask, in FieldElement a, in FieldElement b) =>
-        new((a.L0 & ~mask) | (b.L0 & mask), (a.L1 & ~mask) | (b.L1 & mask), (a.L2 & ~mask) | (b.L2 & mask), (a.L3 & ~mask) | (b.L3 & mask));
+    // Multiplication: every limb product (below 2^106) is split at bit 52 as it is formed and the halves go into
+    // separate 64-bit column sums: no 128-bit addition, no carry flag, and the products are independent, so they
+    // overlap in the pipeline. The factors are pre-scaled, x by 2^11 and y by 2 (both still below 2^64), so that
+    // the 128-bit product is x·y·2^12: its high word is exactly x·y >> 52 and its low word shifted right by 12 is
+    // the low 52 bits of x·y. Bounds under the invariant: a low half is below 2^52, a high half below 2^55, a
+    // column sum below 2^58. Columns 4–8 go first so that their digits can fold into columns 0–3 as those form,
+    // which keeps few values live at once.
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldElement Reduce(ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, ulong r6, ulong r7)
+    public static FieldElement Multiply(in FieldElement a, in FieldElement b)
     {
-        // low + high · 2^256 ≡ low + high · Fold; the top limb that results is below 2^34.
-        ulong carry = MulAdd(r4, Fold, r0, 0, out ulong t0);
-        carry = MulAdd(r5, Fold, r1, carry, out ulong t1);
-        carry = MulAdd(r6, Fold, r2, carry, out ulong t2);
-        ulong t4 = MulAdd(r7, Fold, r3, carry, out ulong t3);
-        return Reduce(t0, t1, t2, t3, t4);
+        ulong x0 = a._w0 << 11, x1 = a._w1 << 11, x2 = a._w2 << 11, x3 = a._w3 << 11, x4 = a._w4 << 11;
+        ulong y0 = b._w0 << 1, y1 = b._w1 << 1, y2 = b._w2 << 1, y3 = b._w3 << 1, y4 = b._w4 << 1;
+        ulong l4 = 0, h4 = 0, l = 0, h = 0;
+        Product(x0, y4, ref l4, ref h4); Product(x1, y3, ref l4, ref h4); Product(x2, y2, ref l4, ref h4);
+        Product(x3, y1, ref l4, ref h4); Product(x4, y0, ref l4, ref h4);
+        Product(x1, y4, ref l, ref h); Product(x2, y3, ref l, ref h); Product(x3, y2, ref l, ref h); Product(x4, y1, ref l, ref h);
+        ulong c = l + h4;
+        ulong t5 = c & M52;
+        ulong hPrevious = h;
+        l = 0; h = 0;
+        Product(x2, y4, ref l, ref h); Product(x3, y3, ref l, ref h); Product(x4, y2, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t6 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x3, y4, ref l, ref h); Product(x4, y3, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t7 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x4, y4, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t8 = c & M52;
+        ulong t9 = h + (c >> 52);
+
+        l = 0; h = 0;
+        Product(x0, y0, ref l, ref h);
+        AddFolded(t5, ref l, ref h);
+        c = l;
+        ulong r0 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, y1, ref l, ref h); Product(x1, y0, ref l, ref h);
+        AddFolded(t6, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r1 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, y2, ref l, ref h); Product(x1, y1, ref l, ref h); Product(x2, y0, ref l, ref h);
+        AddFolded(t7, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r2 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, y3, ref l, ref h); Product(x1, y2, ref l, ref h); Product(x2, y1, ref l, ref h); Product(x3, y0, ref l, ref h);
+        AddFolded(t8, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r3 = c & M52;
+        return Finish(r0, r1, r2, r3, l4 + h + (c >> 52), t9);
     }
 
-    /// <summary>Folds a fifth limb (small) back into four.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldElement Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4)
+    public static FieldElement Square(in FieldElement a)
     {
-        ulong high = Math.BigMul(t4, Fold, out ulong low);
-        ulong carry = 0;
-        t0 = AddCarry(t0, low, ref carry);
-        t1 = AddCarry(t1, high, ref carry);
-        t2 = AddCarry(t2, 0, ref carry);
-        t3 = AddCarry(t3, 0, ref carry);
-        return FoldCarry(t0, t1, t2, t3, carry);
+        // Cross products once, with the second factor doubled (y scaled by 4 instead of 2).
+        ulong x0 = a._w0 << 11, x1 = a._w1 << 11, x2 = a._w2 << 11, x3 = a._w3 << 11, x4 = a._w4 << 11;
+        ulong y0 = a._w0 << 1, y1 = a._w1 << 1, y2 = a._w2 << 1, y3 = a._w3 << 1, y4 = a._w4 << 1;
+        ulong z1 = y1 << 1, z2 = y2 << 1, z3 = y3 << 1, z4 = y4 << 1;
+        ulong l4 = 0, h4 = 0, l = 0, h = 0;
+        Product(x0, z4, ref l4, ref h4); Product(x1, z3, ref l4, ref h4); Product(x2, y2, ref l4, ref h4);
+        Product(x1, z4, ref l, ref h); Product(x2, z3, ref l, ref h);
+        ulong c = l + h4;
+        ulong t5 = c & M52;
+        ulong hPrevious = h;
+        l = 0; h = 0;
+        Product(x2, z4, ref l, ref h); Product(x3, y3, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t6 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x3, z4, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t7 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x4, y4, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong t8 = c & M52;
+        ulong t9 = h + (c >> 52);
+
+        l = 0; h = 0;
+        Product(x0, y0, ref l, ref h);
+        AddFolded(t5, ref l, ref h);
+        c = l;
+        ulong r0 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, z1, ref l, ref h);
+        AddFolded(t6, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r1 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, z2, ref l, ref h); Product(x1, y1, ref l, ref h);
+        AddFolded(t7, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r2 = c & M52;
+        hPrevious = h;
+        l = 0; h = 0;
+        Product(x0, z3, ref l, ref h); Product(x1, z2, ref l, ref h);
+        AddFolded(t8, ref l, ref h);
+        c = l + hPrevious + (c >> 52);
+        ulong r3 = c & M52;
+        return Finish(r0, r1, r2, r3, l4 + h + (c >> 52), t9);
     }
 
-    /// <summary>Adds carry · 2^256 back as carry · Fold; after a wrap the value is tiny, so one more limb of carry suffices.</summary>
+    /// <summary>
+    /// Column 4 (its sum <paramref name="c4"/>, below 2^59) plus t9·2^260: its low 48 bits are limb 4 and the rest,
+    /// in units of 2^256, folds into limbs 0–1 times 2^256 mod p; the carry reaches limb 2 by at most one unit
+    /// (limb 2 may end at exactly 2^52, inside the invariant).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldElement FoldCarry(ulong t0, ulong t1, ulong t2, ulong t3, ulong carry)
+    private static FieldElement Finish(ulong r0, ulong r1, ulong r2, ulong r3, ulong c4, ulong t9)
     {
-        ulong c = 0;
-        t0 = AddCarry(t0, Fold & (0 - carry), ref c);
-        t1 = AddCarry(t1, 0, ref c);
-        t2 = AddCarry(t2, 0, ref c);
-        t3 = AddCarry(t3, 0, ref c);
-        // A second wrap leaves t0 < Fold, so adding Fold again cannot carry.
-        t0 += Fold & (0 - c);
-        return new FieldElement(t0, t1, t2, t3);
+        ulong l = 0, h = 0;
+        AddFolded(t9, ref l, ref h);
+        c4 += l;
+        ulong r4 = c4 & M48;
+        // Units of 2^256: the bits of column 4 above 48, and h, which has weight 2^260.
+        ulong over = (c4 >> 48) + (h << 4);
+        l = 0; h = 0;
+        Product(over << 6, Fold << 6, ref l, ref h);
+        ulong c = r0 + l;
+        r0 = c & M52;
+        c = r1 + h + (c >> 52);
+        r1 = c & M52;
+        r2 += c >> 52;
+        return new FieldElement(r0, r1, r2, r3, r4, false);
     }
 
-    /// <summary>a · b + x + y as a 128-bit (high, low) pair; cannot overflow.</summary>
+    /// <summary>Adds t·(2^260 mod p) to a split column (t below 2^58, so t·2^6 fits in a word).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong MulAdd(ulong a, ulong b, ulong x, ulong y, out ulong low)
-    {
-        ulong high = Math.BigMul(a, b, out ulong l);
-        l += x;
-        high += l < x ? 1UL : 0UL;
-        l += y;
-        high += l < y ? 1UL : 0UL;
-        low = l;
-        return high;
-    }
+    private static void AddFolded(ulong t, ref ulong low, ref ulong high) => Product(t << 6, Fold260 << 6, ref low, ref high);
 
+    /// <summary>
+    /// Adds a product to a split column, given factors pre-scaled so that their 128-bit product is the wanted
+    /// product times 2^12: its low 52 bits to <paramref name="low"/>, the rest to <paramref name="high"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong AddCarry(ulong a, ulong b, ref ulong carry)
+    private static void Product(ulong x, ulong y, ref ulong low, ref ulong high)
     {
-        ulong sum = a + b;
-        ulong c1 = sum < a ? 1UL : 0UL;
-        ulong result = sum + carry;
-        ulong c2 = result < sum ? 1UL : 0UL;
-        carry = c1 | c2;
-        return result;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong SubBorrow(ulong a, ulong b, ref ulong borrow)
-    {
-        ulong difference = a - b;
-        ulong b1 = a < b ? 1UL : 0UL;
-        ulong result = difference - borrow;
-        ulong b2 = difference < borrow ? 1UL : 0UL;
-        borrow = b1 | b2;
-        return result;
+        low += (x * y) >> 12;
+        high += WideArithmetic.MultiplyHigh(x, y);
     }
 }

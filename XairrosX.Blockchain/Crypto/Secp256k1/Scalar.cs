@@ -73,10 +73,10 @@ internal readonly struct Scalar
         get
         {
             ulong borrow = 0;
-            FieldElement.SubBorrow(H0, L0, ref borrow);
-            FieldElement.SubBorrow(H1, L1, ref borrow);
-            FieldElement.SubBorrow(H2, L2, ref borrow);
-            FieldElement.SubBorrow(H3, L3, ref borrow);
+            WideArithmetic.SubBorrow(H0, L0, ref borrow);
+            WideArithmetic.SubBorrow(H1, L1, ref borrow);
+            WideArithmetic.SubBorrow(H2, L2, ref borrow);
+            WideArithmetic.SubBorrow(H3, L3, ref borrow);
             return borrow != 0;
         }
     }
@@ -86,10 +86,10 @@ internal readonly struct Scalar
     public static Scalar Add(in Scalar a, in Scalar b)
     {
         ulong carry = 0;
-        ulong s0 = FieldElement.AddCarry(a.L0, b.L0, ref carry);
-        ulong s1 = FieldElement.AddCarry(a.L1, b.L1, ref carry);
-        ulong s2 = FieldElement.AddCarry(a.L2, b.L2, ref carry);
-        ulong s3 = FieldElement.AddCarry(a.L3, b.L3, ref carry);
+        ulong s0 = WideArithmetic.AddCarry(a.L0, b.L0, ref carry);
+        ulong s1 = WideArithmetic.AddCarry(a.L1, b.L1, ref carry);
+        ulong s2 = WideArithmetic.AddCarry(a.L2, b.L2, ref carry);
+        ulong s3 = WideArithmetic.AddCarry(a.L3, b.L3, ref carry);
         ReduceOnce(ref s0, ref s1, ref s2, ref s3, carry);
         return new Scalar(s0, s1, s2, s3);
     }
@@ -97,10 +97,10 @@ internal readonly struct Scalar
     public static Scalar Negate(in Scalar a)
     {
         ulong borrow = 0;
-        ulong d0 = FieldElement.SubBorrow(N0, a.L0, ref borrow);
-        ulong d1 = FieldElement.SubBorrow(N1, a.L1, ref borrow);
-        ulong d2 = FieldElement.SubBorrow(N2, a.L2, ref borrow);
-        ulong d3 = FieldElement.SubBorrow(N3, a.L3, ref borrow);
+        ulong d0 = WideArithmetic.SubBorrow(N0, a.L0, ref borrow);
+        ulong d1 = WideArithmetic.SubBorrow(N1, a.L1, ref borrow);
+        ulong d2 = WideArithmetic.SubBorrow(N2, a.L2, ref borrow);
+        ulong d3 = WideArithmetic.SubBorrow(N3, a.L3, ref borrow);
         ulong nonZero = a.IsZero ? 0UL : ulong.MaxValue;
         return new Scalar(d0 & nonZero, d1 & nonZero, d2 & nonZero, d3 & nonZero);
     }
@@ -111,13 +111,13 @@ internal readonly struct Scalar
 
     public static Scalar Multiply(in Scalar a, in Scalar b)
     {
-        FieldElement.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        WideArithmetic.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
     public static Scalar Square(in Scalar a)
     {
-        FieldElement.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
+        WideArithmetic.SquareWide(a.L0, a.L1, a.L2, a.L3, out ulong r0, out ulong r1, out ulong r2, out ulong r3, out ulong r4, out ulong r5, out ulong r6, out ulong r7);
         return Reduce512(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
@@ -142,20 +142,11 @@ internal readonly struct Scalar
     /// <summary>round(a·b / 2^384) for the GLV split (at most 128 bits for the constants used).</summary>
     private static Scalar MultiplyShift384(in Scalar a, in Scalar b)
     {
-        Span<ulong> r = stackalloc ulong[8];
-        r.Clear();
-        ReadOnlySpan<ulong> x = [a.L0, a.L1, a.L2, a.L3];
-        ReadOnlySpan<ulong> y = [b.L0, b.L1, b.L2, b.L3];
-        for (int i = 0; i < 4; i++)
-        {
-            ulong carry = 0;
-            for (int j = 0; j < 4; j++) carry = FieldElement.MulAdd(x[i], y[j], r[i + j], carry, out r[i + j]);
-            r[i + 4] = carry;
-        }
-        ulong roundUp = r[5] >> 63;
+        WideArithmetic.MultiplyWide(a.L0, a.L1, a.L2, a.L3, b.L0, b.L1, b.L2, b.L3,
+            out _, out _, out _, out _, out _, out ulong r5, out ulong r6, out ulong r7);
         ulong c = 0;
-        ulong low = FieldElement.AddCarry(r[6], roundUp, ref c);
-        return new Scalar(low, r[7] + c, 0, 0);
+        ulong low = WideArithmetic.AddCarry(r6, r5 >> 63, ref c);
+        return new Scalar(low, r7 + c, 0, 0);
     }
 
     /// <summary>1/a by Fermat (a^(n-2)) with a fixed 4-bit window: the exponent is public, so the schedule is fixed.</summary>
@@ -189,14 +180,14 @@ internal readonly struct Scalar
         MulAccumulate(m4, m5, m6, 0, m0, m1, m2, m3, 0, 0, 0,
             out ulong p0, out ulong p1, out ulong p2, out ulong p3, out ulong p4, out _, out _);
         // q = p[0..3] + p4·C: fits in 257 bits.
-        ulong carry = FieldElement.MulAdd(p4, C0, p0, 0, out ulong q0);
-        carry = FieldElement.MulAdd(p4, C1, p1, carry, out ulong q1);
+        ulong carry = WideArithmetic.MulAdd(p4, C0, p0, 0, out ulong q0);
+        carry = WideArithmetic.MulAdd(p4, C1, p1, carry, out ulong q1);
         ulong c = 0;
-        ulong q2 = FieldElement.AddCarry(p2, p4, ref c);
+        ulong q2 = WideArithmetic.AddCarry(p2, p4, ref c);
         ulong c2 = 0;
-        q2 = FieldElement.AddCarry(q2, carry, ref c2);
+        q2 = WideArithmetic.AddCarry(q2, carry, ref c2);
         ulong top = 0;
-        ulong q3 = FieldElement.AddCarry(p3, c + c2, ref top);
+        ulong q3 = WideArithmetic.AddCarry(p3, c + c2, ref top);
         ReduceOnce(ref q0, ref q1, ref q2, ref q3, top);
         return new Scalar(q0, q1, q2, q3);
     }
@@ -207,28 +198,28 @@ internal readonly struct Scalar
         out ulong o0, out ulong o1, out ulong o2, out ulong o3, out ulong o4, out ulong o5, out ulong o6)
     {
         // Row C0.
-        ulong carry = FieldElement.MulAdd(h0, C0, a0, 0, out o0);
-        carry = FieldElement.MulAdd(h1, C0, a1, carry, out a1);
-        carry = FieldElement.MulAdd(h2, C0, a2, carry, out a2);
-        carry = FieldElement.MulAdd(h3, C0, a3, carry, out a3);
+        ulong carry = WideArithmetic.MulAdd(h0, C0, a0, 0, out o0);
+        carry = WideArithmetic.MulAdd(h1, C0, a1, carry, out a1);
+        carry = WideArithmetic.MulAdd(h2, C0, a2, carry, out a2);
+        carry = WideArithmetic.MulAdd(h3, C0, a3, carry, out a3);
         ulong c = 0;
-        a4 = FieldElement.AddCarry(a4, carry, ref c);
-        a5 = FieldElement.AddCarry(a5, 0, ref c);
+        a4 = WideArithmetic.AddCarry(a4, carry, ref c);
+        a5 = WideArithmetic.AddCarry(a5, 0, ref c);
         a6 += c;
         // Row C1.
-        carry = FieldElement.MulAdd(h0, C1, a1, 0, out o1);
-        carry = FieldElement.MulAdd(h1, C1, a2, carry, out a2);
-        carry = FieldElement.MulAdd(h2, C1, a3, carry, out a3);
-        carry = FieldElement.MulAdd(h3, C1, a4, carry, out a4);
+        carry = WideArithmetic.MulAdd(h0, C1, a1, 0, out o1);
+        carry = WideArithmetic.MulAdd(h1, C1, a2, carry, out a2);
+        carry = WideArithmetic.MulAdd(h2, C1, a3, carry, out a3);
+        carry = WideArithmetic.MulAdd(h3, C1, a4, carry, out a4);
         c = 0;
-        a5 = FieldElement.AddCarry(a5, carry, ref c);
+        a5 = WideArithmetic.AddCarry(a5, carry, ref c);
         a6 += c;
         // Row 2^128 (the top bit of C).
         c = 0;
-        o2 = FieldElement.AddCarry(a2, h0, ref c);
-        o3 = FieldElement.AddCarry(a3, h1, ref c);
-        o4 = FieldElement.AddCarry(a4, h2, ref c);
-        o5 = FieldElement.AddCarry(a5, h3, ref c);
+        o2 = WideArithmetic.AddCarry(a2, h0, ref c);
+        o3 = WideArithmetic.AddCarry(a3, h1, ref c);
+        o4 = WideArithmetic.AddCarry(a4, h2, ref c);
+        o5 = WideArithmetic.AddCarry(a5, h3, ref c);
         o6 = a6 + c;
     }
 
@@ -237,10 +228,10 @@ internal readonly struct Scalar
     private static ulong ReduceOnce(ref ulong l0, ref ulong l1, ref ulong l2, ref ulong l3, ulong carry)
     {
         ulong borrow = 0;
-        ulong d0 = FieldElement.SubBorrow(l0, N0, ref borrow);
-        ulong d1 = FieldElement.SubBorrow(l1, N1, ref borrow);
-        ulong d2 = FieldElement.SubBorrow(l2, N2, ref borrow);
-        ulong d3 = FieldElement.SubBorrow(l3, N3, ref borrow);
+        ulong d0 = WideArithmetic.SubBorrow(l0, N0, ref borrow);
+        ulong d1 = WideArithmetic.SubBorrow(l1, N1, ref borrow);
+        ulong d2 = WideArithmetic.SubBorrow(l2, N2, ref borrow);
+        ulong d3 = WideArithmetic.SubBorrow(l3, N3, ref borrow);
         // Keep the difference when it did not borrow, or when the carry bit pays for the borrow.
         ulong take = (borrow ^ 1) | carry;
         ulong mask = 0 - take;

@@ -83,7 +83,7 @@ public static class Secp256k1Ecdsa
         Scalar z = Scalar.FromHash(messageHash);
         // s is public here, so the faster variable-time inversion is safe.
         Scalar w = ScalarInverse.InvertVariableTime(s);
-        JacobianPoint sum = PointMultiplication.MultiplyAndAdd(Scalar.Multiply(z, w), Scalar.Multiply(r, w), JacobianPoint.FromAffine(publicKey.Point));
+        JacobianPoint sum = PointMultiplication.MultiplyAndAdd(Scalar.Multiply(z, w), Scalar.Multiply(r, w), publicKey.Point);
         if (sum.IsInfinity) return false;
         // x(R) mod n == r, tested as X == r·Z² (and (r + n)·Z² when r + n < p) to avoid an inversion.
         FieldElement zSquared = FieldElement.Square(sum.Z);
@@ -111,8 +111,20 @@ public static class Secp256k1Ecdsa
     public static bool TryRecover(ReadOnlySpan<byte> messageHash, ReadOnlySpan<byte> signature, int recoveryId, out Secp256k1PublicKey publicKey)
     {
         publicKey = default;
+        if (!TryPrepareRecovery(messageHash, signature, recoveryId, out Scalar r, out AffinePoint bigR)) return false;
+        JacobianPoint q = FinishRecovery(messageHash, signature, ScalarInverse.InvertVariableTime(r), bigR);
+        if (q.IsInfinity) return false;
+        publicKey = new Secp256k1PublicKey(q.ToAffine());
+        return true;
+    }
+
+    /// <summary>The checks of recovery and the point R (lifted from r and the recovery id); false when no key can exist.</summary>
+    internal static bool TryPrepareRecovery(ReadOnlySpan<byte> messageHash, ReadOnlySpan<byte> signature, int recoveryId, out Scalar r, out AffinePoint bigR)
+    {
+        r = default;
+        bigR = AffinePoint.Infinity;
         if (messageHash.Length != 32 || signature.Length != SignatureSize || (uint)recoveryId > 3) return false;
-        Scalar r = Scalar.Read(signature.Slice(0, 32), out bool rOverflow);
+        r = Scalar.Read(signature.Slice(0, 32), out bool rOverflow);
         Scalar s = Scalar.Read(signature.Slice(32, 32), out bool sOverflow);
         if (rOverflow || sOverflow || r.IsZero || s.IsZero) return false;
         var x = new FieldElement(r.L0, r.L1, r.L2, r.L3);
@@ -121,15 +133,17 @@ public static class Secp256k1Ecdsa
             if (Overflows(x)) return false;
             x = FieldElement.Add(x, OrderAsField);
         }
-        if (!AffinePoint.TryLiftX(x, (recoveryId & 1) != 0, out AffinePoint bigR)) return false;
-        Scalar rInverse = ScalarInverse.InvertVariableTime(r);
+        return AffinePoint.TryLiftX(x, (recoveryId & 1) != 0, out bigR);
+    }
+
+    /// <summary>Q = r⁻¹·(s·R - z·G), given r⁻¹; infinity when the signature recovers to no key.</summary>
+    internal static JacobianPoint FinishRecovery(ReadOnlySpan<byte> messageHash, ReadOnlySpan<byte> signature, in Scalar rInverse, in AffinePoint bigR)
+    {
         Scalar z = Scalar.Read(messageHash, out _);
+        Scalar s = Scalar.Read(signature.Slice(32, 32), out _);
         Scalar u1 = Scalar.Negate(Scalar.Multiply(z, rInverse));
         Scalar u2 = Scalar.Multiply(s, rInverse);
-        JacobianPoint q = PointMultiplication.MultiplyAndAdd(u1, u2, JacobianPoint.FromAffine(bigR));
-        if (q.IsInfinity) return false;
-        publicKey = new Secp256k1PublicKey(q.ToAffine());
-        return true;
+        return PointMultiplication.MultiplyAndAdd(u1, u2, bigR);
     }
 
     /// <summary>True when s ≤ n/2.</summary>

@@ -16,7 +16,7 @@ public class Secp256k1PointTests
     public void ConstantTimeGeneratorMultiplicationMatchesWnaf(ulong small)
     {
         var k = new Scalar(small, 0, 0, 0);
-        AffinePoint expected = PointMultiplication.MultiplyAndAdd(k, Scalar.Zero, JacobianPoint.Infinity).ToAffine();
+        AffinePoint expected = PointMultiplication.MultiplyAndAdd(k, Scalar.Zero, AffinePoint.Infinity).ToAffine();
         AffinePoint actual = PointMultiplication.MultiplyGenerator(k).ToAffine();
         Assert.True(FieldElement.Equal(expected.X, actual.X) && FieldElement.Equal(expected.Y, actual.Y));
     }
