@@ -49,6 +49,11 @@ public sealed class FatFile : VfsNode
         if (offset >= Entry.Size || destination.Length == 0) return 0;
         int total = (int)Math.Min(destination.Length, Entry.Size - offset);
         int done = 0, clusterBytes = _fs.Geometry.ClusterBytes;
+        // The whole chain is checked once (bounded walk): a cycle or a chain shorter than the size is -EIO here,
+        // rather than data read round a loop.
+        int check = CountChain();
+        if (check < 0) return check;
+        if (_clusterCount * clusterBytes < Entry.Size) return -Errno.EIO;
         while (done < total)
         {
             long position = offset + done;
