@@ -22,11 +22,11 @@ public sealed class FatFileSystem : IFileSystem
     private bool _fsInfoValid;
     private uint _savedFree = uint.MaxValue, _savedNext = uint.MaxValue;
 
-    private FatFileSystem(IBlockDevice device, FatGeometry geometry)
+    private FatFileSystem(IBlockDevice device, FatGeometry geometry, int cacheSectors)
     {
         Device = device;
         Geometry = geometry;
-        Cache = new SectorCache(device, DefaultCacheSectors, geometry.FatSectors, geometry.ActiveFat < 0 ? geometry.FatCount : 1);
+        Cache = new SectorCache(device, cacheSectors, geometry.FatSectors, geometry.ActiveFat < 0 ? geometry.FatCount : 1);
         Table = new FatTable(geometry, Cache);
         _root = new FatDirectory(this, null, null);
     }
@@ -59,8 +59,9 @@ public sealed class FatFileSystem : IFileSystem
     internal static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>Mounts the FAT volume on <paramref name="device"/>: 0, or -EINVAL (not a valid FAT volume) / -EIO
-    /// (unreadable or truncated) with the reason in <paramref name="error"/>. Never throws for bad contents.</summary>
-    public static int Mount(IBlockDevice device, out FatFileSystem fs, out string error)
+    /// (unreadable or truncated) with the reason in <paramref name="error"/>. Never throws for bad contents.
+    /// <paramref name="cacheSectors"/> bounds the sector cache.</summary>
+    public static int Mount(IBlockDevice device, out FatFileSystem fs, out string error, int cacheSectors = DefaultCacheSectors)
     {
         fs = null;
         error = null;
@@ -75,7 +76,7 @@ public sealed class FatFileSystem : IFileSystem
             error = $"{device.Name}: not a usable FAT volume: {why}";
             return errno;
         }
-        var mounted = new FatFileSystem(device, geometry);
+        var mounted = new FatFileSystem(device, geometry, cacheSectors);
         r = mounted.ReadFsInfo();
         if (r < 0) { error = $"{device.Name}: cannot read FSInfo ({r})"; return r; }
         r = mounted.Table.Get(0, out _);
@@ -86,7 +87,7 @@ public sealed class FatFileSystem : IFileSystem
         return 0;
     }
 
-    /// <summary>Mounts like <see cref="Mount(IBlockDevice, out FatFileSystem, out string)"/> without the message.</summary>
+    /// <summary>Mounts like <see cref="Mount(IBlockDevice, out FatFileSystem, out string, int)"/> without the message.</summary>
     public static int Mount(IBlockDevice device, out FatFileSystem fs) => Mount(device, out fs, out _);
 
     /// <summary>Writes everything cached back (data, FAT copies, directories, FSInfo) and flushes the device; 0 or -errno.</summary>
@@ -95,6 +96,7 @@ public sealed class FatFileSystem : IFileSystem
         if (ReadOnly) return 0;
         int r = WriteFsInfo();
         int w = Cache.WriteBack();
+        if (w == 0) Table.WrittenBack();
         if (r == 0) r = w;
         int f = Device.Flush();
         return r < 0 ? r : f;

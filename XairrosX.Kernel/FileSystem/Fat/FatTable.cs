@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Collections.Generic;
 using XairrosX.Plugs.Pal;
 
 namespace XairrosX.Kernel.FileSystem.Fat;
@@ -18,6 +19,9 @@ public sealed class FatTable
     private readonly long _fatLba;
     private long _freeCount = -1;
     private uint _nextFree;
+    // Clusters freed since the last write-back. They are not reused until it, so a crash cannot leave a file the
+    // disk still lists pointing at clusters that already hold another file's data.
+    private readonly HashSet<uint> _freedSinceSync = new();
 
     /// <summary>The FAT of a volume.</summary>
     public FatTable(FatGeometry geometry, SectorCache cache)
@@ -159,7 +163,7 @@ public sealed class FatTable
         {
             int r = Get(c, out uint value);
             if (r < 0) return r;
-            if (value == 0)
+            if (value == 0 && !_freedSinceSync.Contains(c))
             {
                 r = Set(c, EndOfChain);
                 if (r < 0) return r;
@@ -171,9 +175,18 @@ public sealed class FatTable
             }
             c = c == _g.MaxCluster ? 2 : c + 1;
         }
+        if (_freedSinceSync.Count > 0)
+        {
+            // Only clusters freed since the last sync are left: a full disk takes them (losing that crash guarantee).
+            _freedSinceSync.Clear();
+            return Allocate(previous, out cluster);
+        }
         _freeCount = 0;
         return -Errno.ENOSPC;
     }
+
+    /// <summary>Called after a write-back: clusters freed before it may now be reused.</summary>
+    public void WrittenBack() => _freedSinceSync.Clear();
 
     /// <summary>Frees the chain from <paramref name="first"/>; 0 or -EIO when it turns out corrupt (what was walked
     /// so far is freed).</summary>
@@ -188,7 +201,7 @@ public sealed class FatTable
             r = Set(c, 0);
             if (r < 0) return r;
             if (_freeCount >= 0) _freeCount++;
-            if (c < _nextFree) _nextFree = c;
+            _freedSinceSync.Add(c);
             c = next;
         }
         return 0;
