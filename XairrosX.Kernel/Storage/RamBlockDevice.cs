@@ -64,10 +64,5 @@ public sealed class RamBlockDevice : IBlockDevice
     /// <inheritdoc/>
     public int Flush() => 0;
 
-    private int Check(long lba, int bytes)
-    {
-        if (bytes % SectorSize != 0) return -Errno.EINVAL;
-        long count = bytes / SectorSize;
-        return lba < 0 || lba > SectorCount || count > SectorCount - lba ? -Errno.EINVAL : 0;
-    }
+    private int Check(long lba, int bytes) => BlockRequest.Check(lba, bytes, SectorSize, SectorCount);
 }

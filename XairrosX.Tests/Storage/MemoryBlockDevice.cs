@@ -67,9 +67,7 @@ public sealed class MemoryBlockDevice : IBlockDevice
 
     private int Check(long lba, int bytes)
     {
-        if (bytes % SectorSize != 0) return -Errno.EINVAL;
-        long count = bytes / SectorSize;
-        if (lba < 0 || lba > SectorCount || count > SectorCount - lba) return -Errno.EINVAL;
-        return lba + count > FailFrom ? -Errno.EIO : 0;
+        int r = XairrosX.Kernel.Storage.BlockRequest.Check(lba, bytes, SectorSize, SectorCount);
+        return r < 0 ? r : lba + bytes / SectorSize > FailFrom ? -Errno.EIO : 0;
     }
 }

@@ -57,13 +57,9 @@ public sealed class FatTable
     public int Get(uint cluster, out uint value)
     {
         value = 0;
-        long bitOffset = (long)cluster * (int)_g.Type;
-        long byteOffset = bitOffset / 8;
-        int bps = _g.BytesPerSector;
-        long lba = _fatLba + byteOffset / bps;
-        int offset = (int)(byteOffset % bps);
-        int r = _cache.Get(lba, SectorKind.Fat, out byte[] sector);
+        int r = Locate(cluster, out long lba, out int offset, out byte[] sector);
         if (r < 0) return r;
+        int bps = _g.BytesPerSector;
         switch (_g.Type)
         {
             case FatType.Fat32:
@@ -91,12 +87,9 @@ public sealed class FatTable
     /// <summary>Sets the entry of <paramref name="cluster"/>, keeping FAT32's reserved top four bits; 0 or -errno.</summary>
     public int Set(uint cluster, uint value)
     {
-        long byteOffset = (long)cluster * (int)_g.Type / 8;
-        int bps = _g.BytesPerSector;
-        long lba = _fatLba + byteOffset / bps;
-        int offset = (int)(byteOffset % bps);
-        int r = _cache.Get(lba, SectorKind.Fat, out byte[] sector);
+        int r = Locate(cluster, out long lba, out int offset, out byte[] sector);
         if (r < 0) return r;
+        int bps = _g.BytesPerSector;
         switch (_g.Type)
         {
             case FatType.Fat32:
@@ -120,6 +113,19 @@ public sealed class FatTable
         highSector[highOffset] = odd ? (byte)(value >> 4) : (byte)((highSector[highOffset] & 0xF0u) | (value >> 8));
         _cache.MarkDirty(highLba, highSector, SectorKind.Fat);
         return 0;
+    }
+
+    // The cached FAT sector holding the entry of `cluster` and the entry's byte offset in it (FAT12: the first of two).
+    private int Locate(uint cluster, out long lba, out int offset, out byte[] sector)
+    {
+        sector = null;
+        lba = 0;
+        offset = 0;
+        if (cluster > _g.MaxCluster) return -Errno.EIO;
+        long byteOffset = (long)cluster * (int)_g.Type / 8;
+        lba = _fatLba + byteOffset / _g.BytesPerSector;
+        offset = (int)(byteOffset % _g.BytesPerSector);
+        return _cache.Get(lba, SectorKind.Fat, out sector);
     }
 
     /// <summary>The cluster after <paramref name="cluster"/> in its chain: 0 and <paramref name="next"/> = 0 at the

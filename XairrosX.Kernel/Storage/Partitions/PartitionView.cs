@@ -64,11 +64,5 @@ public sealed class PartitionView : IBlockDevice
     /// <inheritdoc/>
     public int Flush() => _parent.Flush();
 
-    private int Check(long lba, int bytes)
-    {
-        int size = SectorSize;
-        if (size <= 0 || bytes % size != 0) return -Errno.EINVAL;
-        long count = bytes / size;
-        return lba < 0 || lba > SectorCount || count > SectorCount - lba ? -Errno.EINVAL : 0;
-    }
+    private int Check(long lba, int bytes) => BlockRequest.Check(lba, bytes, SectorSize, SectorCount);
 }
