@@ -21,6 +21,7 @@ public sealed partial class FatDirectory : VfsNode
     private HashSet<string> _shortNames;
     private List<long> _sectors;
     private int _endSlot;
+    private int _deletedFrom;
     private int _loadError;
 
     internal FatDirectory(FatFileSystem fs, FatDirectory parent, FatEntry entry)
@@ -84,13 +85,14 @@ public sealed partial class FatDirectory : VfsNode
         int total = SlotCount, expected = 0, longLength = 0, longFirst = 0;
         byte checksum = 0;
         _endSlot = total;
+        _deletedFrom = int.MaxValue;
         for (int i = 0; i < total; i++)
         {
             r = ReadSlot(i, slot);
             if (r < 0) return _loadError = r;
             byte first = slot[0];
             if (first == 0) { _endSlot = i; break; }
-            if (first == 0xE5) { expected = 0; continue; }
+            if (first == 0xE5) { expected = 0; _deletedFrom = Math.Min(_deletedFrom, i); continue; }
             if ((slot[11] & 0x3F) == FatEntry.AttrLongName)
             {
                 int ordinal = first & 0x1F;
@@ -127,6 +129,7 @@ public sealed partial class FatDirectory : VfsNode
         }
         _children = children;
         _shortNames = shortNames;
+        _deletedFrom = Math.Min(_deletedFrom, _endSlot);
         return 0;
     }
 

@@ -163,6 +163,7 @@ public sealed partial class FatDirectory
 
     private int DeleteRun(int first, int last)
     {
+        _deletedFrom = Math.Min(_deletedFrom, first);
         Span<byte> slot = stackalloc byte[32];
         for (int i = first; i <= last; i++)
         {
@@ -180,14 +181,17 @@ public sealed partial class FatDirectory
     {
         start = 0;
         Span<byte> slot = stackalloc byte[32];
-        int run = 0;
-        for (int i = 0; i < _endSlot; i++)
+        int run = 0, firstDeleted = -1;
+        // Below _deletedFrom no slot is deleted, so appending to a directory does not rescan it.
+        for (int i = _deletedFrom; i < _endSlot; i++)
         {
             int r = ReadSlot(i, slot);
             if (r < 0) return r;
             run = slot[0] == 0xE5 ? run + 1 : 0;
+            if (run == 1 && firstDeleted < 0) firstDeleted = i;
             if (run == count) { start = i - count + 1; return 0; }
         }
+        _deletedFrom = firstDeleted < 0 ? _endSlot : firstDeleted;
         // A trailing run of deleted slots joins the space after the end marker.
         start = _endSlot - run;
         while (start + count > SlotCount)

@@ -147,6 +147,14 @@ public sealed class FatFile : VfsNode
             if (r < 0) return done > 0 ? done : r;
             int within = (int)(position % clusterBytes);
             int n = Math.Min(total - done, clusterBytes - within);
+            // Contiguous clusters are written in one request.
+            uint runEnd = cluster;
+            while (done + n < total)
+            {
+                if (ClusterAt((position + n) / clusterBytes, out uint next) < 0 || next != runEnd + 1) break;
+                runEnd = next;
+                n = Math.Min(total - done, n + clusterBytes);
+            }
             r = _fs.Cache.Write(_fs.Geometry.ClusterLba(cluster), within, source.Slice(done, n), SectorKind.Data);
             if (r < 0) return done > 0 ? done : r;
             done += n;

@@ -44,7 +44,7 @@ public static class FatNames
     }
 
     /// <summary>A short name for a long one: the basis (upper case, invalid characters as '_', spaces and inner dots
-    /// dropped, 8 + 3) with the lowest tail ~1, ~2, … that <paramref name="taken"/> rejects; false when none is free.</summary>
+    /// dropped, 8 + 3) with a numeric tail that <paramref name="taken"/> does not reject; false when none is free.</summary>
     public static bool Generate(string name, Func<byte[], bool> taken, byte[] shortName)
     {
         int lastDot = name.LastIndexOf('.');
@@ -54,17 +54,40 @@ public static class FatNames
         int stemLength = Basis(lastDot < 0 ? name : name.Substring(0, lastDot), stem);
         int extLength = lastDot < 0 ? 0 : Basis(name.Substring(lastDot + 1), ext);
         if (stemLength == 0) { stem[0] = '_'; stemLength = 1; }
-        Span<char> tail = stackalloc char[8];
-        for (int n = 1; n < 1000000; n++)
+        string extension = new string(ext.Slice(0, extLength));
+        // ~1 … ~4 on the basis, then (as Windows does) the first two basis characters, four hex digits of a hash
+        // of the long name and ~1: a directory of many similar names then costs one probe per name, not one per
+        // earlier name. A sequential search is the last resort.
+        for (int n = 1; n <= 4; n++)
+            if (TryTail(stem.Slice(0, stemLength), n, extension, taken, shortName)) return true;
+        uint hash = 2166136261;
+        foreach (char c in name) hash = (hash ^ c) * 16777619;
+        Span<char> hashed = stackalloc char[6];
+        int keep = Math.Min(stemLength, 2);
+        stem.Slice(0, keep).CopyTo(hashed);
+        for (uint attempt = 0; attempt < 64; attempt++)
         {
-            n.TryFormat(tail.Slice(1), out int digits);
-            tail[0] = '~';
-            int keep = Math.Min(stemLength, 8 - (digits + 1));
-            string candidateStem = string.Concat(stem.Slice(0, keep), tail.Slice(0, digits + 1));
-            Fill(shortName, candidateStem, new string(ext.Slice(0, extLength)));
-            if (!taken(shortName)) return true;
+            uint h = (hash ^ (attempt * 0x9E3779B9u)) & 0xFFFF;
+            h.TryFormat(hashed.Slice(keep), out _, "X4");
+            if (TryTail(hashed.Slice(0, keep + 4), 1, extension, taken, shortName)) return true;
         }
+        for (int n = 5; n < 1000000; n++)
+            if (TryTail(stem.Slice(0, stemLength), n, extension, taken, shortName)) return true;
         return false;
+    }
+
+    // basis~n (the basis cut so that the whole stem stays within 8 characters); true when not taken.
+    private static bool TryTail(ReadOnlySpan<char> stem, int n, string extension, Func<byte[], bool> taken, byte[] shortName)
+    {
+        Span<char> candidate = stackalloc char[8];
+        Span<char> tail = stackalloc char[8];
+        tail[0] = '~';
+        n.TryFormat(tail.Slice(1), out int digits);
+        int keep = Math.Min(stem.Length, 8 - (digits + 1));
+        stem.Slice(0, keep).CopyTo(candidate);
+        tail.Slice(0, digits + 1).CopyTo(candidate.Slice(keep));
+        Fill(shortName, new string(candidate.Slice(0, keep + digits + 1)), extension);
+        return !taken(shortName);
     }
 
     /// <summary>The display form of a stored short name, honouring the NT lower-case bits.</summary>

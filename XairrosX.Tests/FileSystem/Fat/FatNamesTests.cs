@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using XairrosX.Kernel.FileSystem;
 using XairrosX.Kernel.FileSystem.Fat;
@@ -56,8 +57,9 @@ public class FatNamesTests
             Assert.True(FatNames.Generate("Long File Name.txt", x => taken.Contains(Stored(x)), s));
             Assert.True(taken.Add(Stored(s)));
         }
-        Assert.Contains("LONGFI~9TXT", taken);
-        Assert.Contains("LONGF~10TXT", taken);
+        for (int i = 1; i <= 4; i++) Assert.Contains($"LONGFI~{i}TXT", taken);
+        // Then Windows-style hashed tails: two basis characters, four hex digits, ~1.
+        Assert.Equal(8, taken.Count(t => System.Text.RegularExpressions.Regex.IsMatch(t, "^LO[0-9A-F]{4}~1TXT$")));
     }
 
     [Fact]
