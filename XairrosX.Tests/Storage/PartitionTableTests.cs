@@ -147,6 +147,31 @@ public class PartitionTableTests
     }
 
     [Fact]
+    public void OverlappingGptEntriesAreRejected()
+    {
+        var device = MemoryBlockDevice.FromFile(Sfdisk(GptScript));
+        foreach (long header in new[] { 1L, device.SectorCount - 1 })
+        {
+            long arrayLba = BitConverter.ToInt64(device.Image, (int)(header * 512 + 72));
+            int entry2 = (int)(arrayLba * 512 + 128);
+            BitConverter.GetBytes(4000L).CopyTo(device.Image, entry2 + 32); // partition 2 now starts inside partition 1
+            FixCrcs(device.Image, header);
+        }
+        Assert.Equal(-Errno.EINVAL, PartitionTable.Read(device, out _, out string error));
+        Assert.Contains("overlap", error);
+    }
+
+    private static void FixCrcs(byte[] image, long headerLba)
+    {
+        int h = (int)(headerLba * 512);
+        long arrayLba = BitConverter.ToInt64(image, h + 72);
+        int count = BitConverter.ToInt32(image, h + 80), size = BitConverter.ToInt32(image, h + 84);
+        BitConverter.GetBytes(Crc32.Compute(image.AsSpan((int)(arrayLba * 512), count * size))).CopyTo(image, h + 88);
+        BitConverter.GetBytes(0u).CopyTo(image, h + 16);
+        BitConverter.GetBytes(Crc32.Compute(image.AsSpan(h, BitConverter.ToInt32(image, h + 12)))).CopyTo(image, h + 16);
+    }
+
+    [Fact]
     public void DeviceErrorsPropagate()
     {
         var device = MemoryBlockDevice.FromFile(Sfdisk(GptScript));

@@ -124,7 +124,7 @@ public sealed partial class FatDirectory : VfsNode
             entry.ShortSlot = i;
             shortNames.Add(ShortKey(entry.ShortName));
             // A name twice (a corrupt directory) or one the VFS cannot address keeps only its first occurrence.
-            if (name.Length == 0 || name.IndexOf('/') >= 0 || children.ContainsKey(name)) continue;
+            if (name.Length == 0 || name == "." || name == ".." || name.IndexOf('/') >= 0 || children.ContainsKey(name)) continue;
             children.Add(name, entry.IsDirectory ? new FatDirectory(_fs, this, entry) : new FatFile(_fs, this, entry));
         }
         _children = children;

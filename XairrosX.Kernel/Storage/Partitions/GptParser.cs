@@ -80,6 +80,15 @@ internal static class GptParser
                 partitions = null;
                 return -Errno.EINVAL;
             }
+            foreach (PartitionInfo other in partitions)
+            {
+                if (first < other.FirstLba + other.SectorCount && other.FirstLba <= last)
+                {
+                    error = $"entries {other.Number} and {i + 1} overlap";
+                    partitions = null;
+                    return -Errno.EINVAL;
+                }
+            }
             partitions.Add(new PartitionInfo
             {
                 Number = i + 1,
