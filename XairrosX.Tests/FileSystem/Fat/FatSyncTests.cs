@@ -147,3 +147,28 @@ public class FatSyncTests
         FatTools.AssertClean(image);
     }
 }
+
+/// <summary>Timestamps as mtools shows them: DOS date/time fields written in UTC.</summary>
+public class FatTimestampTests
+{
+    [Fact]
+    public void MdirShowsTheModificationTimeWeWrote()
+    {
+        var device = new MemoryBlockDevice(40L * 1024 * 2);
+        Assert.Equal(0, FatFormatter.Format(device, null, out _));
+        Assert.Equal(0, FatFileSystem.Mount(device, out FatFileSystem fs));
+        Assert.Equal(0, fs.Root.Create("STAMPED.TXT", VfsNodeKind.File, 0x1B6, out VfsNode f));
+        DateTime before = DateTime.UtcNow;
+        Assert.Equal(1, f.Write(0, "x"u8));
+        Assert.InRange(f.ModifiedSeconds, new DateTimeOffset(before).ToUnixTimeSeconds() - 2, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Equal(0, fs.Sync());
+        string image = Path.Combine(FatTools.TempDirectory("ts"), "ts.img");
+        device.SaveTo(image);
+        Assert.Equal(0, FatTools.Run("mdir", ["-i", image, "::/STAMPED.TXT"], out string listing));
+        DateTime written = DateTimeOffset.FromUnixTimeSeconds(f.ModifiedSeconds).UtcDateTime;
+        Assert.Contains($"{written:yyyy-MM-dd}  {written:HH:mm}", listing);
+        // And a remount reads the same time back (2-second resolution).
+        Assert.Equal(0, FatFileSystem.Mount(device, out FatFileSystem again));
+        Assert.InRange(again.Root.Lookup("STAMPED.TXT").ModifiedSeconds, f.ModifiedSeconds - 1, f.ModifiedSeconds);
+    }
+}
