@@ -23,6 +23,8 @@ public sealed partial class FatDirectory : VfsNode
     private int _endSlot;
     private int _deletedFrom;
     private int _loadError;
+    // Set when the directory is removed: its clusters are free, so a node someone still holds must not write there.
+    private bool _removed;
 
     internal FatDirectory(FatFileSystem fs, FatDirectory parent, FatEntry entry)
         : base(VfsNodeKind.Directory, entry != null && (entry.Attributes & FatEntry.AttrReadOnly) != 0 ? 0x16Du : 0x1EDu,
@@ -51,7 +53,7 @@ public sealed partial class FatDirectory : VfsNode
     /// <inheritdoc/>
     public override VfsNode Lookup(string name)
     {
-        if (Load() < 0 || name == null) return null;
+        if (_removed || Load() < 0 || name == null) return null;
         return _children.TryGetValue(name, out VfsNode node) ? node : null;
     }
 

@@ -13,6 +13,7 @@ public sealed partial class FatDirectory
     {
         child = null;
         if (ReadOnly) return -Errno.EROFS;
+        if (_removed) return -Errno.ENOENT;
         int r = Load();
         if (r < 0) return r;
         if ((r = FatNames.Validate(name)) < 0) return r;
@@ -35,13 +36,14 @@ public sealed partial class FatDirectory
         }
         child = kind == VfsNodeKind.Directory ? new FatDirectory(_fs, this, entry) : new FatFile(_fs, this, entry);
         _children.Add(name, child);
-        return 0;
+        return Touch();
     }
 
     /// <inheritdoc/>
     public override int Remove(string name)
     {
         if (ReadOnly) return -Errno.EROFS;
+        if (_removed) return -Errno.ENOENT;
         int r = Load();
         if (r < 0) return r;
         if (name == null || !_children.TryGetValue(name, out VfsNode node)) return -Errno.ENOENT;
@@ -55,9 +57,11 @@ public sealed partial class FatDirectory
         r = Detach(entry);
         if (r < 0) return r;
         if (node is FatFile f) f.MarkRemoved();
+        else ((FatDirectory)node)._removed = true;
         if (entry.FirstCluster != 0) r = _fs.Table.FreeChain(entry.FirstCluster);
         entry.FirstCluster = 0;
-        return r;
+        int t = Touch();
+        return r < 0 ? r : t;
     }
 
     /// <inheritdoc/>
@@ -68,6 +72,7 @@ public sealed partial class FatDirectory
     {
         if (ReadOnly) return -Errno.EROFS;
         if (toParent is not FatDirectory target || target._fs != _fs) return -Errno.EPERM;
+        if (_removed || target._removed) return -Errno.ENOENT;
         int r = Load();
         if (r < 0 || (r = target.Load()) < 0) return r;
         if ((r = FatNames.Validate(toName)) < 0) return r;
@@ -111,7 +116,19 @@ public sealed partial class FatDirectory
             r = dir.UpdateDotDot(target.SelfCluster);
         }
         else ((FatFile)node).Parent = target;
+        if (r == 0) r = Touch();
+        if (r == 0 && !ReferenceEquals(target, this)) r = target.Touch();
         return r;
+    }
+
+    // A change of entries is a modification of the directory: its own entry (in its parent) gets the time.
+    private int Touch()
+    {
+        long now = FatFileSystem.Now();
+        ModifiedSeconds = now;
+        if (IsRoot) return 0;
+        Entry.StampModified(now);
+        return Parent.SaveEntry(Entry);
     }
 
     // Takes an entry out of this directory: slots marked deleted, names forgotten.

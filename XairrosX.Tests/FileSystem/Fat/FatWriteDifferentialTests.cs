@@ -163,6 +163,9 @@ public class FatWriteDifferentialTests
         Assert.Equal(-Errno.ENOENT, root.Remove("missing"));
         Assert.Equal(-Errno.EISDIR, root.MoveChild("Name.txt", root, "dir"));
         Assert.Equal(-Errno.ENOTDIR, root.MoveChild("dir", root, "Name.txt"));
+        Assert.Equal(0, root.Create("gone", VfsNodeKind.Directory, 0x1FF, out VfsNode gone));
+        Assert.Equal(0, root.Remove("gone"));
+        Assert.Equal(-Errno.ENOENT, gone.Create("into a removed directory", VfsNodeKind.File, 0x1B6, out _));
         Assert.Equal(0, root.MoveChild("Name.txt", root, "name.TXT")); // case-only rename
         Assert.Contains("name.TXT", root.ChildNames());
         Assert.DoesNotContain("Name.txt", root.ChildNames());
