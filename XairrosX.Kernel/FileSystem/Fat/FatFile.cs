@@ -57,18 +57,8 @@ public sealed class FatFile : VfsNode
         while (done < total)
         {
             long position = offset + done;
-            int r = ClusterAt(position / clusterBytes, out uint cluster);
+            int r = Run(position, total - done, out uint cluster, out int within, out int n);
             if (r < 0) return done > 0 ? done : r;
-            int within = (int)(position % clusterBytes);
-            int n = Math.Min(total - done, clusterBytes - within);
-            // Contiguous clusters are read in one request.
-            uint runEnd = cluster;
-            while (done + n < total)
-            {
-                if (ClusterAt((position + n) / clusterBytes, out uint next) < 0 || next != runEnd + 1) break;
-                runEnd = next;
-                n = Math.Min(total - done, n + clusterBytes);
-            }
             r = _fs.Cache.Read(_fs.Geometry.ClusterLba(cluster), within, destination.Slice(done, n));
             if (r < 0) return done > 0 ? done : r;
             done += n;
@@ -143,18 +133,8 @@ public sealed class FatFile : VfsNode
         while (done < total)
         {
             long position = offset + done;
-            r = ClusterAt(position / clusterBytes, out uint cluster);
+            r = Run(position, total - done, out uint cluster, out int within, out int n);
             if (r < 0) return done > 0 ? done : r;
-            int within = (int)(position % clusterBytes);
-            int n = Math.Min(total - done, clusterBytes - within);
-            // Contiguous clusters are written in one request.
-            uint runEnd = cluster;
-            while (done + n < total)
-            {
-                if (ClusterAt((position + n) / clusterBytes, out uint next) < 0 || next != runEnd + 1) break;
-                runEnd = next;
-                n = Math.Min(total - done, n + clusterBytes);
-            }
             r = _fs.Cache.Write(_fs.Geometry.ClusterLba(cluster), within, source.Slice(done, n), SectorKind.Data);
             if (r < 0) return done > 0 ? done : r;
             done += n;
@@ -228,6 +208,24 @@ public sealed class FatFile : VfsNode
     {
         _cachedIndex = -1;
         _clusterCount = -1;
+    }
+
+    // The piece of the file at `position` that lies in physically contiguous clusters (at most `remaining` bytes):
+    // its first cluster, the offset in it and its length, so that one device request can carry it.
+    private int Run(long position, int remaining, out uint cluster, out int within, out int length)
+    {
+        int clusterBytes = _fs.Geometry.ClusterBytes;
+        within = (int)(position % clusterBytes);
+        length = 0;
+        int r = ClusterAt(position / clusterBytes, out cluster);
+        if (r < 0) return r;
+        length = Math.Min(remaining, clusterBytes - within);
+        for (uint last = cluster; length < remaining; last++)
+        {
+            if (ClusterAt((position + length) / clusterBytes, out uint next) < 0 || next != last + 1) break;
+            length = Math.Min(remaining, length + clusterBytes);
+        }
+        return 0;
     }
 
     // The cluster holding file cluster `index`, walking from the remembered position when it is not behind.
