@@ -73,6 +73,19 @@ public abstract class DirectoryNode : VfsNode
         return 0;
     }
 
+    /// <inheritdoc/>
+    public override int MoveChild(string name, VfsNode toParent, string toName)
+    {
+        if (ReadOnly) return -Errno.EROFS;
+        if (!_children.TryGetValue(name, out VfsNode child)) return -Errno.ENOENT;
+        int r = toParent.Attach(toName, child);
+        if (r < 0) return r;
+        // Detached without Remove's emptiness check: a moved directory keeps its children.
+        if (!ReferenceEquals(toParent, this) || toName != name) _children.Remove(name);
+        Touch();
+        return 0;
+    }
+
     /// <summary>Whether <paramref name="node"/> is this directory or below it (a rename must not move a directory into itself).</summary>
     public bool Contains(VfsNode node)
     {

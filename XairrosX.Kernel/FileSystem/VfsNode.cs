@@ -74,15 +74,32 @@ public abstract class VfsNode
 
     /// <summary>Moves <paramref name="child"/> in under <paramref name="name"/>, replacing a file of that name; 0 or -errno.</summary>
     public virtual int Attach(string name, VfsNode child) => Kind == VfsNodeKind.Directory ? -Errno.EROFS : -Errno.ENOTDIR;
+
+    /// <summary>
+    /// Moves the child <paramref name="name"/> of this directory to <paramref name="toParent"/> (same file system) as
+    /// <paramref name="toName"/>, replacing a file of that name; 0 or -errno. The default attaches it there and
+    /// removes it here; file systems whose entries live on disk (FAT) move the entry in one step.
+    /// </summary>
+    public virtual int MoveChild(string name, VfsNode toParent, string toName)
+    {
+        VfsNode child = Lookup(name);
+        if (child == null) return -Errno.ENOENT;
+        int r = toParent.Attach(toName, child);
+        return r < 0 ? r : Remove(name);
+    }
 }
 
-/// <summary>A mountable file system: a root directory and a name for mount listings.</summary>
+/// <summary>A mountable file system: a root directory, a name for mount listings, sizes for df, and sync.</summary>
 public interface IFileSystem
 {
-    /// <summary>Type name ("initrd", "tmpfs").</summary>
+    /// <summary>Type name ("initrd", "tmpfs", "vfat").</summary>
     string TypeName { get; }
     /// <summary>The root directory.</summary>
     VfsNode Root { get; }
     /// <summary>Bytes of file data held.</summary>
     long UsedBytes { get; }
+    /// <summary>Bytes the file system can hold at most (its capacity; the used size for read-only images).</summary>
+    long TotalBytes { get; }
+    /// <summary>Writes cached changes to the backing device and flushes it; 0 or -errno (0 for RAM file systems).</summary>
+    int Sync();
 }

@@ -136,8 +136,19 @@ public sealed class VirtualFileSystem
         FileSystemOf(toCanonical, out string toMount, out _);
         if (fromMount != toMount) return -Errno.EPERM;
         if (node is DirectoryNode d && d.Contains(toParent)) return -Errno.EINVAL;
-        r = toParent.Attach(toName, node);
-        return r < 0 ? r : fromParent.Remove(fromName);
+        return fromParent.MoveChild(fromName, toParent, toName);
+    }
+
+    /// <summary>Syncs every mounted file system; 0 or the first -errno (all are tried).</summary>
+    public int SyncAll()
+    {
+        int result = 0;
+        foreach (IFileSystem fs in _mounts.Values)
+        {
+            int r = fs.Sync();
+            if (r < 0 && result == 0) result = r;
+        }
+        return result;
     }
 
     private int RemoveEntry(string path, VfsNodeKind kind)

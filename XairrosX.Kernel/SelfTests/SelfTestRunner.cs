@@ -21,6 +21,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.ExceptionCases.All());
         all.AddRange(Cases.SystemCases.All());
         all.AddRange(Cases.FileSystemCases.All());
+        all.AddRange(Cases.FatCases.All());
         all.AddRange(Cases.AiCases.All());
         all.AddRange(Cases.GcCases.All());
         all.AddRange(Cases.CryptoCases.All());

@@ -25,6 +25,7 @@ public sealed class ShellHost
         foreach (ShellCommand c in Commands.DiagnosticCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.HardwareCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.FileCommands.All()) _commands.Add(c.Name, c);
+        foreach (ShellCommand c in Commands.StorageCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.AiCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.GcCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.CryptoCommands.All()) _commands.Add(c.Name, c);

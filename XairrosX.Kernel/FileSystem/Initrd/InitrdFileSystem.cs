@@ -44,6 +44,10 @@ public sealed class InitrdFileSystem : IFileSystem
     public VfsNode Root => _root;
     /// <inheritdoc/>
     public long UsedBytes { get; }
+    /// <inheritdoc/>
+    public long TotalBytes => UsedBytes;
+    /// <inheritdoc/>
+    public int Sync() => 0;
     /// <summary>Regular files in the archive.</summary>
     public int FileCount { get; }
 

@@ -26,6 +26,10 @@ public sealed class TmpFileSystem : IFileSystem
     public long UsedBytes { get; private set; }
     /// <summary>Most file data the file system holds.</summary>
     public long CapacityBytes { get; }
+    /// <inheritdoc/>
+    public long TotalBytes => CapacityBytes;
+    /// <inheritdoc/>
+    public int Sync() => 0;
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 

@@ -115,6 +115,18 @@ public class VirtualFileSystemTests
     }
 
     [Fact]
+    public void NonEmptyTmpfsDirectoriesMoveWithTheirContents()
+    {
+        VirtualFileSystem vfs = Boot();
+        Assert.Equal(0, vfs.MakeDirectory("/tmp/a"));
+        Assert.Equal(0, vfs.MakeDirectory("/tmp/b"));
+        Assert.True(vfs.OpenFiles.Open("/tmp/a/f", VfsOpenFlags.WriteOnly | VfsOpenFlags.Create) >= 3);
+        Assert.Equal(0, vfs.Rename("/tmp/a", "/tmp/b/moved"));
+        Assert.Equal(-Errno.ENOENT, vfs.Resolve("/tmp/a", out _));
+        Assert.Equal(0, vfs.Resolve("/tmp/b/moved/f", out _));
+    }
+
+    [Fact]
     public void DirectoriesCanBeMadeListedRenamedAndRemoved()
     {
         VirtualFileSystem vfs = Boot();
