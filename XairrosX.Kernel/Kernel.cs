@@ -56,6 +56,7 @@ public static class Kernel
         Console.WriteLine($"sched: preemptive, {Threading.PreemptionTimer.FrequencyHz} Hz tick from {Threading.PreemptionTimer.Source}, {XairrosX.Plugs.Threading.Scheduler.QuantumMilliseconds} ms slices");
         Console.WriteLine(FileSystem.FileSystemBoot.Mount(bootInfo));
         Storage.BlockStorage.ProbeAndLog();
+        if (FileSystem.FileSystemBoot.MountDisk(Storage.BlockStorage.Registry) is string disk) Console.WriteLine(disk);
         Crypto.KernelCrypto.Initialize(KernelEntry.CpuFeatures);
         new ShellHost().Run();
     }

@@ -1,4 +1,7 @@
 using System;
+using XairrosX.Drivers.Storage;
+using XairrosX.Kernel.FileSystem.Fat;
+using XairrosX.Kernel.Storage;
 using XairrosX.Kernel.Boot;
 using XairrosX.Kernel.FileSystem.Cpio;
 using XairrosX.Kernel.FileSystem.Initrd;
@@ -46,6 +49,29 @@ public static class FileSystemBoot
         FileDescriptors.Hook = new PalFileSystemHook(vfs);
         return status + "; tmpfs on /tmp";
     }
+
+    /// <summary>
+    /// Mounts the FAT volume of the first disk (virtio-blk before IDE; the first FAT partition, else the whole
+    /// disk) at /disk. Returns the boot-log line, or null when there is no disk at all.
+    /// </summary>
+    public static string MountDisk(BlockDeviceRegistry disks)
+    {
+        if (Vfs == null) return null;
+        BlockDeviceEntry chosen = null;
+        foreach (BlockDeviceEntry e in disks.Entries)
+        {
+            if (e.Device.Name.StartsWith("vd", StringComparison.Ordinal)) { chosen = e; break; }
+            chosen ??= e;
+        }
+        if (chosen == null) return null;
+        int r = VolumeMounter.MountFat(chosen.Device, out FatFileSystem fs, out _, out string message);
+        if (r < 0) return $"disk: {chosen.Device.Name} not mounted: {message}";
+        r = Vfs.Mount(DiskMountPoint, fs);
+        return r < 0 ? $"disk: cannot mount {message} at {DiskMountPoint} (errno {-r})" : $"disk: {message} mounted on {DiskMountPoint}";
+    }
+
+    /// <summary>Where the boot disk's FAT volume is mounted.</summary>
+    public const string DiskMountPoint = "/disk";
 
     private static BootModule? FindInitrd(BootInfo bootInfo)
     {

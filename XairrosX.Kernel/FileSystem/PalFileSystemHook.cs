@@ -39,7 +39,9 @@ public sealed unsafe class PalFileSystemHook(VirtualFileSystem vfs) : IFileSyste
     /// <inheritdoc/>
     public int FTruncate(int fd, long length) => vfs.OpenFiles.Truncate(fd, length);
     /// <inheritdoc/>
-    public int FSync(int fd) => vfs.OpenFiles.Get(fd) == null ? -Errno.EBADF : 0;
+    /// <remarks>Open files do not record their file system, so fsync syncs every mounted one (each sync is cheap when
+    /// nothing is dirty): after it returns, the file's data and metadata are on its device.</remarks>
+    public int FSync(int fd) => vfs.OpenFiles.Get(fd) == null ? -Errno.EBADF : vfs.SyncAll();
     /// <inheritdoc/>
     public int Unlink(ReadOnlySpan<byte> path) => vfs.Unlink(Text(path));
     /// <inheritdoc/>

@@ -19,7 +19,7 @@ internal static class FatCases
     [
         new("fat.format_and_mount", t =>
         {
-            var disk = new RamBlockDevice("ram0", VolumeSectors);
+            var disk = new SparseRamBlockDevice("ram0", VolumeSectors);
             t.Equal(0, FatFormatter.Format(disk, "SELFTEST", out string error), "format: " + error);
             t.Equal(0, FatFileSystem.Mount(disk, out FatFileSystem fs, out error), "mount: " + error);
             if (fs == null) return;
@@ -30,7 +30,7 @@ internal static class FatCases
         }),
         new("fat.write_read_rename_remove", t =>
         {
-            var disk = new RamBlockDevice("ram0", VolumeSectors);
+            var disk = new SparseRamBlockDevice("ram0", VolumeSectors);
             FatFormatter.Format(disk, null, out _);
             FatFileSystem.Mount(disk, out FatFileSystem fs);
             VfsNode root = fs.Root;
@@ -61,7 +61,7 @@ internal static class FatCases
         }),
         new("fat.partition_view", t =>
         {
-            var disk = new RamBlockDevice("vdz", VolumeSectors + 2048);
+            var disk = new SparseRamBlockDevice("vdz", VolumeSectors + 2048);
             var sector = new byte[512];
             sector[446 + 4] = 0x0C;
             BitConverter.TryWriteBytes(sector.AsSpan(446 + 8), 2048u);
@@ -82,7 +82,7 @@ internal static class FatCases
             VirtualFileSystem vfs = FileSystemBoot.Vfs;
             if (vfs.FileSystemOf(MountPoint, out string mountedAt, out IFileSystem existing) < 0 || mountedAt != MountPoint)
             {
-                var disk = new RamBlockDevice("ram1", VolumeSectors);
+                var disk = new SparseRamBlockDevice("ram1", VolumeSectors);
                 FatFormatter.Format(disk, "KERNEL", out _);
                 FatFileSystem.Mount(disk, out FatFileSystem fs);
                 t.Equal(0, vfs.Mount(MountPoint, fs), "mount at " + MountPoint);

@@ -7,7 +7,7 @@ using XairrosX.Kernel.FileSystem;
 namespace XairrosX.Kernel.Shell.Commands;
 
 /// <summary>
-/// ls, cat, hexdump, write, mkdir, rm, pwd, cd, mount: files through the BCL's System.IO, which the PAL hands
+/// ls, cat, hexdump, write, mkdir, rm, cp, mv, pwd, cd, mount: files through the BCL's System.IO, which the PAL hands
 /// to the kernel VFS — the shell uses the same File/Directory API any .NET program would. Paths are relative
 /// to the shell's working directory.
 /// </summary>
@@ -32,8 +32,67 @@ internal static class FileCommands
         new("rm", "<file|empty dir>", "remove a file or an empty directory", Guarded((c, a) => OnePath(c, a, "rm <path>", p => { if (Directory.Exists(p)) Directory.Delete(p); else if (File.Exists(p)) File.Delete(p); else throw new FileNotFoundException($"Could not find '{p}'."); }))),
         new("pwd", "", "print the working directory", (c, a) => { c.Out.WriteLine(WorkingDirectory); return 0; }),
         new("cd", "[dir]", "change the working directory (/ without argument)", Guarded(ChangeDirectory)),
+        new("cp", "<file> <file|dir>", "copy a file (into a directory when the target is one)", Guarded(Copy)),
+        new("mv", "<path> <path|dir>", "move or rename a file or directory (files also across file systems)", Guarded(Move)),
         new("mount", "", "list mounted file systems", Mounts),
     ];
+
+    private const int CopyChunk = 64 * 1024;
+
+    // A target that is an existing directory receives the source under its own name.
+    private static string Target(string source, string target) =>
+        Directory.Exists(target) ? VfsPath.Combine(target, VfsPath.Name(source)) : target;
+
+    private static int Copy(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count != 2) return c.Error("usage: cp <file> <file|dir>");
+        string source = FullPath(a[0]);
+        if (Directory.Exists(source)) return c.Error($"cp: {source} is a directory (copying directories is not supported)");
+        string target = Target(source, FullPath(a[1]));
+        if (target == source) return c.Error($"cp: {source} and {target} are the same file");
+        CopyFile(source, target);
+        return 0;
+    }
+
+    private static void CopyFile(string source, string target)
+    {
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        byte[] buffer = new byte[CopyChunk];
+        int n;
+        while ((n = input.Read(buffer)) > 0) output.Write(buffer, 0, n);
+    }
+
+    private static int Move(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count != 2) return c.Error("usage: mv <path> <path|dir>");
+        string source = FullPath(a[0]);
+        string target = Target(source, FullPath(a[1]));
+        if (target == source) return 0;
+        if (Directory.Exists(source))
+        {
+            Directory.Move(source, target);
+            return 0;
+        }
+        if (!File.Exists(source)) throw new FileNotFoundException($"Could not find '{source}'.");
+        try
+        {
+            File.Move(source, target, overwrite: true);
+        }
+        catch (IOException) when (File.Exists(source) && !SameFileSystem(source, target))
+        {
+            // Rename cannot cross file systems (e.g. /tmp to /disk): copy, then remove the original.
+            CopyFile(source, target);
+            File.Delete(source);
+        }
+        return 0;
+    }
+
+    private static bool SameFileSystem(string a, string b)
+    {
+        VirtualFileSystem vfs = FileSystemBoot.Vfs;
+        return vfs.FileSystemOf(a, out string mountA, out _) == 0 && vfs.FileSystemOf(VfsPath.Parent(b), out string mountB, out _) == 0 && mountA == mountB;
+    }
 
     // System.IO failures become one error line naming the command.
     private static Func<ShellContext, IReadOnlyList<string>, int> Guarded(Func<ShellContext, IReadOnlyList<string>, int> run) =>

@@ -31,7 +31,7 @@ public class FatHostOnlyTests
     [Fact]
     public void RamDiskIsSparseAndBoundsChecked()
     {
-        var disk = new RamBlockDevice("ram0", 100);
+        var disk = new SparseRamBlockDevice("ram0", 100);
         var sector = new byte[512];
         sector[7] = 9;
         Assert.Equal(0, disk.Write(5, sector));

@@ -9,12 +9,12 @@ namespace XairrosX.Kernel.Storage;
 /// A sparse RAM disk: only sectors that hold something other than zeros take memory, so a 64 MiB FAT32 volume
 /// that is mostly empty costs a few hundred KiB. Used by the self-tests and as a scratch disk.
 /// </summary>
-public sealed class RamBlockDevice : IBlockDevice
+public sealed class SparseRamBlockDevice : IBlockDevice
 {
     private readonly Dictionary<long, byte[]> _sectors = new();
 
     /// <summary>A zeroed disk of <paramref name="sectorCount"/> sectors of <paramref name="sectorSize"/> bytes.</summary>
-    public RamBlockDevice(string name, long sectorCount, int sectorSize = 512)
+    public SparseRamBlockDevice(string name, long sectorCount, int sectorSize = 512)
     {
         Name = name;
         SectorCount = sectorCount;
