@@ -105,9 +105,11 @@ public static class QemuSession
     /// <param name="monitorCommands">QEMU monitor commands (e.g. sendkey) sent once the prompt is up, before the script.</param>
     /// <param name="disks">Raw disk images to attach, in order (virtio ones become vda, vdb …).</param>
     /// <param name="capture">A screendump to take after the script has run (needs the monitor, which it opens).</param>
+    /// <param name="killWhen">When the output first matches this (multiline) pattern, the VM is killed on the spot —
+    /// a power cut, no shutdown — and the transcript ends there (exit code -1, not a timeout).</param>
     public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true,
         string memory = "256M", string? firmware = null, bool waitForPrompt = false, string[]? monitorCommands = null,
-        IReadOnlyList<QemuDisk>? disks = null, ScreenCapture? capture = null)
+        IReadOnlyList<QemuDisk>? disks = null, ScreenCapture? capture = null, string? killWhen = null)
     {
         string iso = IsoPath;
         if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
@@ -165,6 +167,22 @@ public static class QemuSession
             await qemu.StandardInput.WriteAsync(script.Replace("\r\n", "\n"));
             await qemu.StandardInput.FlushAsync();
             if (capture != null && monitorSocket != null) await CaptureScreenAsync(qemu, output, monitorSocket, capture, promptDeadline);
+            if (killWhen != null)
+            {
+                var pattern = new System.Text.RegularExpressions.Regex(killWhen, System.Text.RegularExpressions.RegexOptions.Multiline);
+                while (DateTime.UtcNow < promptDeadline && !qemu.HasExited)
+                {
+                    lock (output) if (pattern.IsMatch(output.ToString())) break;
+                    await Task.Delay(20);
+                }
+                if (!qemu.HasExited && DateTime.UtcNow < promptDeadline)
+                {
+                    qemu.Kill(entireProcessTree: true);
+                    await qemu.WaitForExitAsync();
+                    await pump;
+                    lock (output) return new BootTranscript(output.ToString(), -1, false);
+                }
+            }
             if (endInput) await qemu.StandardInput.WriteAsync('\u0004');
             await qemu.StandardInput.FlushAsync();
         }

@@ -34,8 +34,24 @@ internal static class FileCommands
         new("cd", "[dir]", "change the working directory (/ without argument)", Guarded(ChangeDirectory)),
         new("cp", "<file> <file|dir>", "copy a file (into a directory when the target is one)", Guarded(Copy)),
         new("mv", "<path> <path|dir>", "move or rename a file or directory (files also across file systems)", Guarded(Move)),
+        new("sha256sum", "<file>", "SHA-256 of a file's bytes (lowercase hex, then the path)", Guarded(Sha256Sum)),
         new("mount", "", "list mounted file systems", Mounts),
     ];
+
+    private static int Sha256Sum(ShellContext c, IReadOnlyList<string> a)
+    {
+        if (a.Count != 1) return c.Error("usage: sha256sum <file>");
+        string path = FullPath(a[0]);
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var hash = XairrosX.Blockchain.Crypto.Sha256.Create();
+        byte[] buffer = new byte[CopyChunk];
+        int n;
+        while ((n = input.Read(buffer)) > 0) hash.Append(buffer.AsSpan(0, n));
+        Span<byte> digest = stackalloc byte[32];
+        hash.Finish(digest);
+        c.Out.WriteLine($"{Convert.ToHexStringLower(digest)}  {path}");
+        return 0;
+    }
 
     private const int CopyChunk = 64 * 1024;
 
