@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using XairrosX.Kernel.Storage.Partitions;
@@ -96,6 +97,26 @@ public class PartitionTableTests
         Assert.Equal(PartitionScheme.Mbr, table.Scheme);
         AssertMatchesSfdisk(table, SfdiskJson(image));
         Assert.True(table.Partitions[0].LooksLikeFat);
+    }
+
+    [Fact]
+    public void LogicalPartitionsInAnExtendedPartitionAreFollowed()
+    {
+        string image = Sfdisk("label: dos\nstart=2048, size=20480, type=c\nstart=24576, size=61440, type=5\n" +
+            "start=26624, size=10240, type=83\nstart=38912, size=8192, type=c\nstart=49152, size=4096, type=7\n");
+        var device = MemoryBlockDevice.FromFile(image, "sda");
+        Assert.Equal(0, PartitionTable.Read(device, out PartitionTable table, out string error));
+        AssertMatchesSfdisk(table, SfdiskJson(image));
+        Assert.Equal([1, 2, 5, 6, 7], table.Partitions.Select(p => p.Number));
+        // sfdisk puts each EBR 2048 sectors before its logical partition; the links are relative to the extended start.
+        int ebr6 = (int)((table.Partitions[3].FirstLba - 2048) * 512);
+        BitConverter.GetBytes(0u).CopyTo(device.Image, ebr6 + 446 + 16 + 8);
+        Assert.Equal(0, PartitionTable.Read(device, out table, out _)); // a link of 0 ends the chain
+        Assert.Equal(4, table.Partitions.Count);
+        // An EBR whose link points at itself is a clear error, not a loop.
+        BitConverter.GetBytes((uint)(ebr6 / 512 - 24576)).CopyTo(device.Image, ebr6 + 446 + 16 + 8);
+        Assert.Equal(-Errno.EINVAL, PartitionTable.Read(device, out _, out error));
+        Assert.Contains("EBR", error);
     }
 
     [Theory]

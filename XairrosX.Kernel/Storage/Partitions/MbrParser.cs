@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using XairrosX.Drivers.Storage;
 using XairrosX.Plugs.Pal;
 
 namespace XairrosX.Kernel.Storage.Partitions;
@@ -9,13 +10,57 @@ namespace XairrosX.Kernel.Storage.Partitions;
 /// The classic MBR in sector 0: four 16-byte entries at 446 (status, CHS start, type, CHS end, LBA start,
 /// sector count) and 0x55 0xAA at 510. CHS fields are ignored (LBA only). A FAT boot sector also ends in 0x55AA,
 /// so entries must look like entries (status 0x00 or 0x80, inside the disk, not overlapping) for the sector to
-/// count as a table. Extended partitions are listed as they are; their logical partitions are not followed.
+/// count as a table. An extended partition (type 0x05, 0x0F or 0x85) is listed as it is and its chain of extended
+/// boot records is followed: each EBR holds one logical partition (start relative to the EBR) and a link to the next
+/// EBR (relative to the extended partition); logical partitions are numbered from 5, as Linux does.
 /// </summary>
 internal static class MbrParser
 {
     private const int EntriesOffset = 446;
     /// <summary>The type byte of a GPT protective entry.</summary>
     public const byte ProtectiveType = 0xEE;
+
+    /// <summary>The most logical partitions followed, which also ends a looping EBR chain.</summary>
+    public const int MaxLogicalPartitions = 128;
+
+    /// <summary>Whether an MBR type byte marks an extended partition.</summary>
+    public static bool IsExtended(byte type) => type is 0x05 or 0x0F or 0x85;
+
+    /// <summary>Appends the logical partitions inside <paramref name="extended"/>; 0, -EINVAL with a reason, or the
+    /// device's -errno.</summary>
+    public static int ReadLogical(IBlockDevice device, PartitionInfo extended, List<PartitionInfo> partitions, out string error)
+    {
+        error = null;
+        var ebr = new byte[device.SectorSize];
+        long extStart = extended.FirstLba, extEnd = extended.FirstLba + extended.SectorCount;
+        long next = 0;
+        for (int n = 0; ; n++)
+        {
+            if (n == MaxLogicalPartitions) { error = $"more than {MaxLogicalPartitions} logical partitions (a looping EBR chain?)"; return -Errno.EINVAL; }
+            long lba = extStart + next;
+            if (lba >= extEnd) { error = $"EBR at {lba} outside the extended partition"; return -Errno.EINVAL; }
+            int r = device.Read(lba, ebr);
+            if (r < 0) { error = $"cannot read the EBR at {lba} ({r})"; return r; }
+            if (ebr[510] != 0x55 || ebr[511] != 0xAA) { error = $"EBR at {lba} lacks the 0x55AA signature"; return -Errno.EINVAL; }
+            byte type = ebr[EntriesOffset + 4];
+            long start = lba + BinaryPrimitives.ReadUInt32LittleEndian(ebr.AsSpan(EntriesOffset + 8));
+            long count = BinaryPrimitives.ReadUInt32LittleEndian(ebr.AsSpan(EntriesOffset + 12));
+            if (type != 0)
+            {
+                if (count == 0 || start <= lba || start + count > extEnd)
+                {
+                    error = $"logical partition {5 + n} ({start}+{count}) outside the extended partition";
+                    return -Errno.EINVAL;
+                }
+                partitions.Add(new PartitionInfo { Number = 5 + n, FirstLba = start, SectorCount = count, MbrType = type, Bootable = ebr[EntriesOffset] == 0x80 });
+            }
+            byte linkType = ebr[EntriesOffset + 16 + 4];
+            long link = BinaryPrimitives.ReadUInt32LittleEndian(ebr.AsSpan(EntriesOffset + 16 + 8));
+            if (!IsExtended(linkType) || link == 0) return 0;
+            if (link <= next) { error = $"EBR chain goes backwards at {lba}"; return -Errno.EINVAL; }
+            next = link;
+        }
+    }
 
     public static int Parse(ReadOnlySpan<byte> sector, long diskSectors, out List<PartitionInfo> partitions, out bool protective, out string error)
     {

@@ -55,7 +55,14 @@ public sealed class PartitionTable
         if (r < 0) return r;
         if (!protective)
         {
-            table = new PartitionTable(PartitionScheme.Mbr, primaries);
+            var all = new List<PartitionInfo>(primaries);
+            foreach (PartitionInfo p in primaries)
+            {
+                if (!MbrParser.IsExtended(p.MbrType)) continue;
+                r = MbrParser.ReadLogical(device, p, all, out error);
+                if (r < 0) return r;
+            }
+            table = new PartitionTable(PartitionScheme.Mbr, all);
             return 0;
         }
         return GptParser.Read(device, out table, out error);

@@ -142,9 +142,16 @@ public class FatSyncTests
         Assert.Equal(0, fs.FreeBytes);
         Assert.Equal(-XairrosX.Plugs.Pal.Errno.ENOSPC, f.Write(n, data.AsSpan(0, 100_000)));
         Assert.Equal(0, fs.Root.Remove("big"));
+        // The FAT12/16 root directory has a fixed number of slots and cannot grow.
+        int created = 0, r;
+        while ((r = fs.Root.Create($"F{created}", VfsNodeKind.File, 0x1B6, out _)) == 0) created++;
+        Assert.Equal(-XairrosX.Plugs.Pal.Errno.ENOSPC, r);
+        Assert.InRange(created, 16, 1024);
         Assert.Equal(0, fs.Sync());
         device.SaveTo(image);
         FatTools.AssertClean(image);
+        Assert.Equal(0, FatTools.Run("mdir", ["-i", image, "-b", "::/"], out string listing));
+        Assert.Equal(created, listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }
 
