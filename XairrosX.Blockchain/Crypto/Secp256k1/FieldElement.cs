@@ -192,20 +192,12 @@ internal readonly struct FieldElement
         Product(x0, y4, ref l4, ref h4); Product(x1, y3, ref l4, ref h4); Product(x2, y2, ref l4, ref h4);
         Product(x3, y1, ref l4, ref h4); Product(x4, y0, ref l4, ref h4);
         Product(x1, y4, ref l, ref h); Product(x2, y3, ref l, ref h); Product(x3, y2, ref l, ref h); Product(x4, y1, ref l, ref h);
-        ulong c = l + h4;
-        ulong t5 = c & M52;
-        ulong hPrevious = h;
-        l = 0; h = 0;
+        ulong c = 0, hPrevious = h4;
+        ulong t5 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x2, y4, ref l, ref h); Product(x3, y3, ref l, ref h); Product(x4, y2, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong t6 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong t6 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x3, y4, ref l, ref h); Product(x4, y3, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong t7 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong t7 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x4, y4, ref l, ref h);
         c = l + hPrevious + (c >> 52);
         ulong t8 = c & M52;
@@ -214,22 +206,14 @@ internal readonly struct FieldElement
         l = 0; h = 0;
         Product(x0, y0, ref l, ref h);
         AddFolded(t5, ref l, ref h);
-        c = l;
-        ulong r0 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        c = 0; hPrevious = 0;
+        ulong r0 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x0, y1, ref l, ref h); Product(x1, y0, ref l, ref h);
         AddFolded(t6, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong r1 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong r1 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x0, y2, ref l, ref h); Product(x1, y1, ref l, ref h); Product(x2, y0, ref l, ref h);
         AddFolded(t7, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong r2 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong r2 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x0, y3, ref l, ref h); Product(x1, y2, ref l, ref h); Product(x2, y1, ref l, ref h); Product(x3, y0, ref l, ref h);
         AddFolded(t8, ref l, ref h);
         c = l + hPrevious + (c >> 52);
@@ -246,20 +230,12 @@ internal readonly struct FieldElement
         ulong l4 = 0, h4 = 0, l = 0, h = 0;
         Product(x0, z4, ref l4, ref h4); Product(x1, z3, ref l4, ref h4); Product(x2, y2, ref l4, ref h4);
         Product(x1, z4, ref l, ref h); Product(x2, z3, ref l, ref h);
-        ulong c = l + h4;
-        ulong t5 = c & M52;
-        ulong hPrevious = h;
-        l = 0; h = 0;
+        ulong c = 0, hPrevious = h4;
+        ulong t5 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x2, z4, ref l, ref h); Product(x3, y3, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong t6 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong t6 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x3, z4, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong t7 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong t7 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x4, y4, ref l, ref h);
         c = l + hPrevious + (c >> 52);
         ulong t8 = c & M52;
@@ -268,22 +244,14 @@ internal readonly struct FieldElement
         l = 0; h = 0;
         Product(x0, y0, ref l, ref h);
         AddFolded(t5, ref l, ref h);
-        c = l;
-        ulong r0 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        c = 0; hPrevious = 0;
+        ulong r0 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x0, z1, ref l, ref h);
         AddFolded(t6, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong r1 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong r1 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x0, z2, ref l, ref h); Product(x1, y1, ref l, ref h);
         AddFolded(t7, ref l, ref h);
-        c = l + hPrevious + (c >> 52);
-        ulong r2 = c & M52;
-        hPrevious = h;
-        l = 0; h = 0;
+        ulong r2 = NextDigit(ref c, ref l, ref h, ref hPrevious);
         Product(x0, z3, ref l, ref h); Product(x1, z2, ref l, ref h);
         AddFolded(t8, ref l, ref h);
         c = l + hPrevious + (c >> 52);
@@ -313,6 +281,21 @@ internal readonly struct FieldElement
         r1 = c & M52;
         r2 += c >> 52;
         return new FieldElement(r0, r1, r2, r3, r4, false);
+    }
+
+    /// <summary>
+    /// Closes a column: adds its low sum, the previous column's high sum and the carry, returns the 52-bit digit and
+    /// leaves the carry in <paramref name="carry"/>; the column's high sum becomes the next one's previous, and the
+    /// sums restart at zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NextDigit(ref ulong carry, ref ulong low, ref ulong high, ref ulong highPrevious)
+    {
+        carry = low + highPrevious + (carry >> 52);
+        highPrevious = high;
+        low = 0;
+        high = 0;
+        return carry & M52;
     }
 
     /// <summary>Adds t·(2^260 mod p) to a split column (t below 2^58, so t·2^6 fits in a word).</summary>
