@@ -105,11 +105,12 @@ public static class QemuSession
     /// <param name="monitorCommands">QEMU monitor commands (e.g. sendkey) sent once the prompt is up, before the script.</param>
     /// <param name="disks">Raw disk images to attach, in order (virtio ones become vda, vdb …).</param>
     /// <param name="capture">A screendump to take after the script has run (needs the monitor, which it opens).</param>
+    /// <param name="extraArguments">More QEMU arguments (a machine type, NUMA nodes …).</param>
     /// <param name="killWhen">When the output first matches this (multiline) pattern, the VM is killed on the spot —
     /// a power cut, no shutdown — and the transcript ends there (exit code -1, not a timeout).</param>
     public static async Task<BootTranscript> RunAsync(string script, int timeoutSeconds = 180, bool endInput = true,
         string memory = "256M", string? firmware = null, bool waitForPrompt = false, string[]? monitorCommands = null,
-        IReadOnlyList<QemuDisk>? disks = null, ScreenCapture? capture = null, string? killWhen = null)
+        IReadOnlyList<QemuDisk>? disks = null, ScreenCapture? capture = null, string? killWhen = null, string[]? extraArguments = null)
     {
         string iso = IsoPath;
         if (!File.Exists(iso)) throw new FileNotFoundException($"no kernel ISO at {iso}: run ./xairrosx build (or ./xairrosx test)");
@@ -137,6 +138,7 @@ public static class QemuSession
                 psi.ArgumentList.Add($"virtio-blk-pci,drive=disk{i}");
             }
         }
+        foreach (string a in extraArguments ?? []) psi.ArgumentList.Add(a);
         if (capture != null) { psi.ArgumentList.Add("-vga"); psi.ArgumentList.Add("std"); } // QEMU's default, said explicitly: the screen is checked
         string? monitorSocket = null;
         if (monitorCommands != null || capture != null)

@@ -22,7 +22,11 @@ internal static class HardwareCommands
 
     private static int Lspci(ShellContext c, IReadOnlyList<string> args)
     {
-        foreach (PciDevice d in PciEnumerator.Enumerate(PciConfigPorts.Instance)) c.Out.WriteLine(d.ToString());
+        foreach (PciDevice d in PciEnumerator.Enumerate(PciConfigPorts.Instance))
+        {
+            List<PciCapability> caps = PciCapabilities.Read(PciConfigPorts.Instance, d);
+            c.Out.WriteLine(caps.Count == 0 ? d.ToString() : $"{d} caps: {string.Join(", ", caps)}");
+        }
         return 0;
     }
 
@@ -34,6 +38,30 @@ internal static class HardwareCommands
         foreach (AcpiTable t in tables.Tables)
             c.Out.WriteLine($"  {t.Signature} at 0x{t.Address:x8}, {t.Data.Length} bytes, revision {t.Revision}, OEM '{t.OemId}'");
         foreach (string r in tables.Rejected) c.Out.WriteLine("  rejected: " + r);
+        if (tables.Find("MCFG") is AcpiTable mcfg)
+        {
+            try
+            {
+                foreach (EcamWindow w in Mcfg.Parse(mcfg.Data))
+                    c.Out.WriteLine($"  pcie ecam: segment {w.Segment}, buses {w.StartBus}-{w.EndBus} at 0x{w.BaseAddress:x}");
+            }
+            catch (FormatException e) { c.Out.WriteLine("  " + e.Message); }
+        }
+        if (tables.Find("SRAT") is AcpiTable sratTable)
+        {
+            try
+            {
+                Srat srat = Srat.Parse(sratTable.Data);
+                foreach (uint node in srat.Nodes)
+                {
+                    var cpus = srat.Processors.Where(p => p.Node == node).Select(p => p.ApicId.ToString());
+                    ulong bytes = 0;
+                    foreach (MemoryAffinity m in srat.Memory) if (m.Node == node) bytes += m.Length;
+                    c.Out.WriteLine($"  numa node {node}: cpus {string.Join(",", cpus)}, memory {bytes >> 20} MiB");
+                }
+            }
+            catch (FormatException e) { c.Out.WriteLine("  " + e.Message); }
+        }
         AcpiTable apic = tables.Find("APIC");
         if (apic != null)
         {
