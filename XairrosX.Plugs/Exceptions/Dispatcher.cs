@@ -252,25 +252,26 @@ internal static unsafe class Dispatcher
             KernelConsole.Write(" (");
             KernelConsole.Write(Threading.KernelThread.NameOf(thread));
             KernelConsole.Write(") ended by an unhandled exception: ");
-            KernelConsole.Write(Describe(e, static x => x.GetType().FullName));
-            KernelConsole.Write(": ");
-            KernelConsole.Write(Describe(e, static x => x.Message));
-            KernelConsole.Write("\n");
-            KernelConsole.Write(Describe(e, static x => x.StackTrace));
-            KernelConsole.Write("\n");
+            WriteException(e);
             Threading.Scheduler.EnablePreemption();
             Threading.Scheduler.CountUnhandled();
             Threading.ThreadExit.Run();
         }
         if (!Panic.BeginReport()) return;
         KernelConsole.Write("Unhandled managed exception: ");
+        WriteException(e);
+        Panic.Stop();
+    }
+
+    // "Type: message", then the stack trace.
+    private static void WriteException(Exception e)
+    {
         KernelConsole.Write(Describe(e, static x => x.GetType().FullName));
         KernelConsole.Write(": ");
         KernelConsole.Write(Describe(e, static x => x.Message));
         KernelConsole.Write("\n");
         KernelConsole.Write(Describe(e, static x => x.StackTrace));
         KernelConsole.Write("\n");
-        Panic.Stop();
     }
 
     private static string Describe(Exception e, Func<Exception, string> part)
