@@ -80,6 +80,7 @@ public static class SenderRecovery
     /// in range (low s), and caches them on the transactions. Signatures that fail are left uncached, so the
     /// per-transaction check (<see cref="TryRecoverSender"/>) still reports them with its reason.
     /// </summary>
+    /// <remarks>Blocks of at least twice <see cref="MinimumParallelSlice"/> transactions are recovered on several cores.</remarks>
     public static void RecoverSenders(IReadOnlyList<EthTransaction> transactions, IBatchEcdsaRecovery ecdsa)
     {
         List<EthTransaction> pending = new(transactions.Count);
@@ -102,12 +103,28 @@ public static class SenderRecovery
         }
         byte[] publicKeys = new byte[64 * pending.Count];
         bool[] recovered = new bool[pending.Count];
-        ecdsa.RecoverBatch(hashes, signatures, recoveryIds, publicKeys, recovered);
+        // Large blocks are split over the cores (each slice is its own batch); one CPU, or a small block, is one batch.
+        int slices = Math.Min(Environment.ProcessorCount, pending.Count / MinimumParallelSlice);
+        if (slices <= 1) ecdsa.RecoverBatch(hashes, signatures, recoveryIds, publicKeys, recovered);
+        else
+        {
+            int per = (pending.Count + slices - 1) / slices;
+            System.Threading.Tasks.Parallel.For(0, slices, k =>
+            {
+                int start = k * per, count = Math.Min(per, pending.Count - start);
+                if (count <= 0) return;
+                ecdsa.RecoverBatch(hashes.AsSpan(32 * start, 32 * count), signatures.AsSpan(64 * start, 64 * count),
+                    recoveryIds.AsSpan(start, count), publicKeys.AsSpan(64 * start, 64 * count), recovered.AsSpan(start, count));
+            });
+        }
         for (int i = 0; i < pending.Count; i++)
         {
             if (recovered[i]) pending[i].CachedSender = AddressOf(publicKeys.AsSpan(64 * i, 64));
         }
     }
+
+    /// <summary>Fewest signatures worth a core of their own.</summary>
+    public const int MinimumParallelSlice = 64;
 
     private static bool Fail(string reason, out string? error)
     {
