@@ -5,6 +5,8 @@ using XairrosX.Blockchain.Crypto;
 using XairrosX.Blockchain.Ethereum;
 using XairrosX.Tests.Blockchain.Crypto;
 
+using XairrosX.Kernel.Ledger;
+
 namespace XairrosX.Benchmarks.Crypto;
 
 /// <summary>

@@ -4,6 +4,8 @@ using XairrosX.Blockchain.Ethereum;
 using XairrosX.Blockchain.Primitives;
 using XairrosX.Blockchain.Trie;
 
+using XairrosX.Kernel.Ledger;
+
 namespace XairrosX.Benchmarks.Ledger;
 
 /// <summary>

@@ -21,13 +21,14 @@ internal static class BenchCommand
 
     public static IEnumerable<ShellCommand> All() =>
     [
-        new("bench", "crypto|irq", "measure the crypto primitives (MB/s, ops/s) or the timer IRQ latency", Run),
+        new("bench", "crypto|irq|ledger", "measure the crypto primitives (MB/s, ops/s), the timer IRQ latency or the ledger (trie, block validation)", Run),
     ];
 
     private static int Run(ShellContext c, IReadOnlyList<string> args)
     {
         if (args.Count >= 1 && args[0] == "irq") return IrqCommands.Bench(c, args.Count >= 2 ? args[1] : null);
-        if (args.Count != 1 || args[0] != "crypto") return c.Error("usage: bench crypto|irq");
+        if (args.Count == 1 && args[0] == "ledger") return LedgerBench.Run(c);
+        if (args.Count != 1 || args[0] != "crypto") return c.Error("usage: bench crypto|irq|ledger");
         c.Out.WriteLine($"bench crypto: Stopwatch {Stopwatch.Frequency} Hz, {Budget.TotalMilliseconds:F0} ms per line; {KernelCrypto.Describe()}");
         byte[] message = new byte[HashSize];
         for (int i = 0; i < message.Length; i++) message[i] = (byte)(i * 31 + 7);
