@@ -70,6 +70,14 @@ public static class FileSystemBoot
         return r < 0 ? $"disk: cannot mount {message} at {DiskMountPoint} (errno {-r})" : $"disk: {message} mounted on {DiskMountPoint}";
     }
 
+    /// <summary>Whether a file system is mounted exactly at <paramref name="mountPoint"/>.</summary>
+    public static bool IsMounted(string mountPoint)
+    {
+        if (Vfs == null) return false;
+        foreach (var (point, _) in Vfs.Mounts) if (point == mountPoint) return true;
+        return false;
+    }
+
     /// <summary>Where the boot disk's FAT volume is mounted.</summary>
     public const string DiskMountPoint = "/disk";
 

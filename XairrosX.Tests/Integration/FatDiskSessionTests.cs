@@ -193,4 +193,27 @@ public class ChainOnDiskTests
         Assert.Contains("error: chain already initialized (head 3)", second.Text);
         Assert.Equal(0, second.ExitCode);
     }
+
+    [Fact]
+    public async Task TheShellsChainIsKeptOnTheDiskAcrossAPowerCut()
+    {
+        string dir = FatTools.TempDirectory("chain-cmd");
+        string image = Path.Combine(dir, "fat32.img");
+        FatTools.MakeFat(image, 64 * 1024, 32);
+        QemuDisk[] disks = [new QemuDisk(image, QemuDiskInterface.Virtio)];
+
+        BootTranscript first = await QemuSession.RunAsync("chain init\nchain mine 2\necho chain-marker\n",
+            timeoutSeconds: 240, disks: disks, killWhen: @"^chain-marker\r?$");
+        Assert.Contains("chain: kept in /disk/xairrosx-chain.log, 0 blocks restored, head 0", first.Text);
+        Match mined = Regex.Match(first.Text, @"^block 2 ([0-9a-f]{64}) txs 0", RegexOptions.Multiline);
+        Assert.True(mined.Success, first.Text);
+        Assert.Equal(-1, first.ExitCode);
+
+        BootTranscript second = await QemuSession.RunAsync("chain init\nchain block 2\nchain mine\nshutdown\n", timeoutSeconds: 240, disks: disks);
+        Assert.Contains("chain: kept in /disk/xairrosx-chain.log, 2 blocks restored, head 2", second.Text);
+        Assert.Matches(new Regex("^block 2 " + mined.Groups[1].Value + "\r?$", RegexOptions.Multiline), second.Text);
+        Assert.Matches(new Regex(@"^block 3 [0-9a-f]{64} txs 0", RegexOptions.Multiline), second.Text);
+        Assert.Equal(0, second.ExitCode);
+        FatTools.AssertClean(image);
+    }
 }

@@ -10,8 +10,9 @@ using XairrosX.Blockchain.Trie;
 namespace XairrosX.Kernel.Shell.Commands;
 
 /// <summary>
-/// chain, trie, rlp: the ledger library at the shell, over in-memory state (no disk yet, so nothing survives a
-/// reboot). Hashes, addresses and byte strings print as lowercase hex without a prefix (addresses are accepted with
+/// chain, trie, rlp: the ledger library at the shell. The chain lives in memory, or, when a disk is mounted at /disk,
+/// in a log there (<see cref="ChainLogPath"/>): every mined block is one durable store commit, and `chain init` after a
+/// reboot restores and re-validates the stored blocks. Hashes, addresses and byte strings print as lowercase hex without a prefix (addresses are accepted with
 /// or without 0x); amounts print in decimal wei. Output lines, exactly:
 /// <c>chain init</c> → <c>genesis &lt;hash&gt; state &lt;root&gt;</c> + <c>account &lt;address&gt; balance &lt;wei&gt;</c> per funded account;
 /// <c>chain tx</c> → <c>accepted &lt;hash&gt;</c>; <c>chain mine [n]</c> → <c>block &lt;number&gt; &lt;hash&gt; txs &lt;count&gt; gas &lt;used&gt;</c> per block;
@@ -33,16 +34,48 @@ internal static class ChainCommands
         new("rlp", "decode <hex>", "decode RLP (strict canonical form)", RlpCommand),
     ];
 
+    /// <summary>Where the chain is kept when a disk is mounted at /disk.</summary>
+    public const string ChainLogPath = "/disk/xairrosx-chain.log";
+
+    private static Ledger.FileLogDevice s_chainLog;
+
+    // With a disk at /disk the chain is kept in a log there (restored and re-validated here); without one it lives in
+    // memory. Returns the persistence line to print, or null for an in-memory chain.
+    private static string OpenChain()
+    {
+        s_chainLog?.Dispose();
+        s_chainLog = null;
+        if (!FileSystem.FileSystemBoot.IsMounted(FileSystem.FileSystemBoot.DiskMountPoint))
+        {
+            s_chain = new DevChain();
+            return null;
+        }
+        try
+        {
+            s_chainLog = new Ledger.FileLogDevice(ChainLogPath);
+            s_chain = DevChain.Open(XairrosX.Blockchain.Store.LogStructuredStore.Open(s_chainLog), out int restored, out string problem);
+            return $"chain: kept in {ChainLogPath}, {restored} blocks restored, head {s_chain.Head.Header.Number}" + (problem != null ? "; " + problem : "");
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or FormatException)
+        {
+            s_chainLog?.Dispose();
+            s_chainLog = null;
+            s_chain = new DevChain();
+            return $"chain: {ChainLogPath} unusable ({e.Message}); the chain is in memory only";
+        }
+    }
+
     private static int Chain(ShellContext c, IReadOnlyList<string> args)
     {
         string sub = args.Count > 0 ? args[0] : "";
         if (sub == "init")
         {
             if (args.Count != 1) return c.Error("usage: chain init");
-            s_chain = new DevChain();
-            EthBlockHeader g = s_chain.Head.Header;
+            string persisted = OpenChain();
+            EthBlockHeader g = s_chain.Find("0").Header;
             c.Out.WriteLine($"genesis {Hex(g.Hash)} state {Hex(g.StateRoot)}");
             foreach (Address a in DevChain.FundedAccounts()) c.Out.WriteLine($"account {Hex(a)} balance {s_chain.State.BalanceOf(a)}");
+            if (persisted != null) c.Out.WriteLine(persisted);
             return 0;
         }
         if (sub is not ("tx" or "mine" or "block" or "balance" or "mempool")) return c.Error("usage: chain init|tx|mine|block|balance|mempool");
@@ -159,7 +192,7 @@ internal static class ChainCommands
 /// fully re-validated before they become the head. Block times advance by <see cref="BlockInterval"/> seconds from 0,
 /// so a script of commands produces the same blocks on every run (the host tests rely on that).
 /// </summary>
-public sealed class DevChain
+public sealed partial class DevChain
 {
     /// <summary>Chain parameters (chain id 1337, EIP-1559 base fee from 1 gwei).</summary>
     public static readonly EthChainConfig Config = new() { ChainId = 1337 };
@@ -254,16 +287,27 @@ public sealed class DevChain
         EthBlock built = _processor.BuildBlock(parent, State.Fork(), Pool.SelectForBlock(GasLimit), AddressOf(DevSecret(3)),
             parent.Timestamp + BlockInterval, GasLimit);
         var block = new EthBlock(Seal(built.Header), built.Transactions);
-        if (!IsSealed(block.Header)) throw new InvalidOperationException("block seal does not meet the difficulty");
-        if (!_processor.TryValidateBlock(parent, State, block, out WorldState post, out string error))
-            throw new InvalidOperationException("mined block failed validation: " + error);
+        if (!TryAdopt(block, out string error)) throw new InvalidOperationException("mined block failed validation: " + error);
+        Persist(block);
+        return block;
+    }
+
+    // Checks the seal, validates the block on the head and makes it the new head (mined or restored from disk).
+    private bool TryAdopt(EthBlock block, out string error)
+    {
+        if (!IsSealed(block.Header))
+        {
+            error = "block seal does not meet the difficulty";
+            return false;
+        }
+        if (!_processor.TryValidateBlock(Head.Header, State, block, out WorldState post, out error)) return false;
         Append(block);
         State = post;
         Pool.State = post;
         Pool.BaseFee = Config.NextBaseFee(block.Header);
         Pool.Prune();
         _submitted.RemoveAll(tx => !Pool.Contains(tx.Hash));
-        return block;
+        return true;
     }
 
     /// <summary>A block by decimal number or by 32-byte hash (hex, 0x optional); null when unknown.</summary>
