@@ -32,6 +32,8 @@ public static unsafe class Cpu
     [DllImport("*", EntryPoint = "xx_pause"), SuppressGCTransition] public static extern void Pause();
     /// <summary>sti; hlt — no interrupt can slip in between, so a wake-up is never lost before the halt.</summary>
     [DllImport("*", EntryPoint = "xx_sti_hlt"), SuppressGCTransition] public static extern void EnableInterruptsAndHalt();
+    /// <summary>Loads CR3 (a new address space, and a flush of every non-global TLB entry).</summary>
+    [DllImport("*", EntryPoint = "xx_write_cr3"), SuppressGCTransition] public static extern void WriteCr3(ulong value);
     /// <summary>Reads RFLAGS.</summary>
     [DllImport("*", EntryPoint = "xx_read_flags"), SuppressGCTransition] public static extern ulong ReadFlags();
     /// <summary>Loads the interrupt descriptor table register.</summary>

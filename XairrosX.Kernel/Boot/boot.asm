@@ -96,7 +96,7 @@ _start:
     or eax, (1 << 8) | (1 << 11); LME | NXE
     wrmsr
     mov eax, cr0
-    or eax, (1 << 31) | 1       ; PG | PE
+    or eax, (1 << 31) | (1 << 16) | 1  ; PG | WP (read-only pages bind ring 0 too) | PE
     mov cr0, eax
     lgdt [gdt64_pointer]
     jmp 0x08:long_mode_entry

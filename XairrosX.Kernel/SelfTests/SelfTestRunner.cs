@@ -31,6 +31,7 @@ public static class SelfTestRunner
         all.AddRange(Cases.ConsoleCases.All());
         all.AddRange(Cases.InterruptCases.All());
         all.AddRange(Cases.MemoryCases.All());
+        all.AddRange(Cases.PagingCases.All());
         return all;
     }
 

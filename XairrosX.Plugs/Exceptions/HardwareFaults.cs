@@ -22,6 +22,22 @@ public static unsafe class HardwareFaults
     [DllImport("*", EntryPoint = "xx_interface_dispatch_fault_addresses"), SuppressGCTransition]
     private static extern void InterfaceDispatchFaultAddresses(ulong* initial, ulong* cached);
 
+    private static ulong s_probeLow, s_probeHigh;
+
+    /// <summary>
+    /// Expects page faults on [<paramref name="low"/>, <paramref name="high"/>) (a self-test checking page protection):
+    /// until <see cref="EndFaultProbe"/>, such a fault in managed code raises an AccessViolationException describing
+    /// it instead of a panic. Everywhere else a wild access stays fatal.
+    /// </summary>
+    public static void BeginFaultProbe(ulong low, ulong high)
+    {
+        s_probeLow = low;
+        s_probeHigh = high;
+    }
+
+    /// <summary>Ends <see cref="BeginFaultProbe"/>.</summary>
+    public static void EndFaultProbe() => s_probeLow = s_probeHigh = 0;
+
     /// <summary>The CPU-exception handler to install in the IDT.</summary>
     public static void Handle(InterruptFrame* f)
     {
@@ -39,7 +55,19 @@ public static unsafe class HardwareFaults
             else if (f->Vector == 14 && Cpu.ReadCr2() < 0x10000) id = NullReferenceId;
             else if (f->Vector == 13) id = NullReferenceId;
         }
+        ulong faultAddress = f->Vector == 14 ? Cpu.ReadCr2() : 0;
+        bool probed = f->Vector == 14 && id == 0 && faultAddress >= s_probeLow && faultAddress < s_probeHigh && f->Rip >= start && f->Rip < end;
         var getRuntimeException = (delegate*<int, object>)ModuleInit.ClasslibFunction(0);
+        if (probed)
+        {
+            if ((f->Rflags & 0x200) != 0) Cpu.EnableInterrupts();
+            ulong e = f->ErrorCode;
+            object violation = new System.AccessViolationException(
+                $"page fault at 0x{faultAddress:x}: {((e & 1) != 0 ? "protection" : "not-present")}, {((e & 2) != 0 ? "write" : "read")}{((e & 16) != 0 ? ", instruction fetch" : "")}");
+            var at = new MachineContext { Rip = f->Rip, Rsp = f->Rsp, Rbp = f->Rbp, Rbx = f->Rbx, R12 = f->R12, R13 = f->R13, R14 = f->R14, R15 = f->R15 };
+            Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref violation), at);
+            return;
+        }
         if (id == 0 || getRuntimeException == null)
         {
             Panic.CpuException(f);
