@@ -51,6 +51,7 @@ public static class Kernel
         Console.WriteLine($"boot: {bootInfo.BootLoader}, command line \"{bootInfo.CommandLine}\", {bootInfo.AvailableBytes / (1024 * 1024)} MiB usable RAM");
         Console.WriteLine(screen);
         Console.WriteLine($"cpu: TSC {Tsc.Frequency / 1_000_000} MHz, features {KernelEntry.CpuFeatures}");
+        Console.WriteLine(KernelImageProtection.Apply());
         Console.WriteLine(InitializeInterrupts(Acpi));
         Threading.PreemptionTimer.Start();
         Console.WriteLine($"sched: preemptive, {Threading.PreemptionTimer.FrequencyHz} Hz tick from {Threading.PreemptionTimer.Source}, {XairrosX.Plugs.Threading.Scheduler.QuantumMilliseconds} ms slices");

@@ -307,3 +307,20 @@ xx_kernel_stack_bounds:
     lea rax, [rel kernel_stack_top]
     mov [rsi], rax
     ret
+
+; void xx_kernel_sections(ulong* bounds): text start/end, read-only data start, writable data start, image end —
+; the boundaries KernelImageProtection maps W^X (all 4 KiB aligned by linker.ld).
+extern __text_start, __text_end, __rodata_start, __data_start, __kernel_end
+global xx_kernel_sections
+xx_kernel_sections:
+    lea rax, [rel __text_start]
+    mov [rdi], rax
+    lea rax, [rel __text_end]
+    mov [rdi + 8], rax
+    lea rax, [rel __rodata_start]
+    mov [rdi + 16], rax
+    lea rax, [rel __data_start]
+    mov [rdi + 24], rax
+    lea rax, [rel __kernel_end]
+    mov [rdi + 32], rax
+    ret

@@ -56,7 +56,10 @@ public static unsafe class HardwareFaults
             else if (f->Vector == 13) id = NullReferenceId;
         }
         ulong faultAddress = f->Vector == 14 ? Cpu.ReadCr2() : 0;
-        bool probed = f->Vector == 14 && id == 0 && faultAddress >= s_probeLow && faultAddress < s_probeHigh && f->Rip >= start && f->Rip < end;
+        // An instruction fetch from a probed non-executable page faults at the target itself: the exception is
+        // raised at the call that jumped there (its return address is on top of the stack).
+        bool fetch = f->Vector == 14 && (f->ErrorCode & 16) != 0 && f->Rip == faultAddress;
+        bool probed = f->Vector == 14 && id == 0 && faultAddress >= s_probeLow && faultAddress < s_probeHigh && (fetch || (f->Rip >= start && f->Rip < end));
         var getRuntimeException = (delegate*<int, object>)ModuleInit.ClasslibFunction(0);
         if (probed)
         {
@@ -65,7 +68,12 @@ public static unsafe class HardwareFaults
             object violation = new System.AccessViolationException(
                 $"page fault at 0x{faultAddress:x}: {((e & 1) != 0 ? "protection" : "not-present")}, {((e & 2) != 0 ? "write" : "read")}{((e & 16) != 0 ? ", instruction fetch" : "")}");
             var at = new MachineContext { Rip = f->Rip, Rsp = f->Rsp, Rbp = f->Rbp, Rbx = f->Rbx, R12 = f->R12, R13 = f->R13, R14 = f->R14, R15 = f->R15 };
-            Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref violation), at);
+            if (fetch)
+            {
+                at.Rip = *(ulong*)f->Rsp;
+                at.Rsp = f->Rsp + 8;
+            }
+            Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref violation), at, atReturnAddress: fetch);
             return;
         }
         if (id == 0 || getRuntimeException == null)

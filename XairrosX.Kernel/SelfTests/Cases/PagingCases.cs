@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using XairrosX.Kernel.Boot;
 using XairrosX.Plugs.Exceptions;
 using XairrosX.Plugs.Memory;
 using XairrosX.Plugs.Memory.Paging;
@@ -81,6 +82,30 @@ internal static unsafe class PagingCases
             space.Unmap(va, 4096);
             KernelPageTables.Flush();
             PageAllocator.FreePages(frame, 4096);
+        }),
+        new("paging.kernel_image_wx", t =>
+        {
+            KernelImageProtection.Sections s = KernelImageProtection.Bounds;
+            AddressSpace space = KernelPageTables.Current;
+            t.True(space.Translate(s.TextStart) is { } text && (text.Flags & (PageFlags.Writable | PageFlags.NoExecute)) == 0, "text is read-only and executable");
+            t.True(space.Translate(s.ReadOnlyStart) is { } ro && ro.Flags == PageFlags.NoExecute, "read-only data is read-only and not executable");
+            t.True(space.Translate(s.DataStart) is { } data && data.Flags == (PageFlags.Writable | PageFlags.NoExecute), "data is writable and not executable");
+            t.True(Faults(s.TextStart + 64, write: true, out string m1) && m1.Contains("protection, write"), $"a write into the kernel's code faults: {m1}");
+            // Jump into a non-executable data page holding a `ret`.
+            byte* code = (byte*)PageAllocator.AllocatePages(4096);
+            ulong va = Window + 12 * GiB;
+            space.Map(va, (ulong)code, 4096, PageSize.Size4K, PageFlags.Writable | PageFlags.NoExecute);
+            KernelPageTables.Flush();
+            *(byte*)va = 0xC3;
+            HardwareFaults.BeginFaultProbe(va, va + 4096);
+            string m2 = "no fault";
+            try { ((delegate* unmanaged<void>)va)(); }
+            catch (AccessViolationException e) { m2 = e.Message; }
+            finally { HardwareFaults.EndFaultProbe(); }
+            t.True(m2.Contains("instruction fetch"), $"executing from a non-executable page faults: {m2}");
+            space.Unmap(va, 4096);
+            KernelPageTables.Flush();
+            PageAllocator.FreePages(code, 4096);
         }),
     ];
 
