@@ -6,11 +6,8 @@ namespace XairrosX.AI.Kernels;
 /// Single-precision GEMM, C = alpha·op(A)·op(B) (+ C when accumulating), in the Goto/BLIS layout:
 /// B is packed into KC×NR panels that stay in L2, A into MR×KC panels that stay in L1, and a
 /// register-blocked microkernel (AVX-512, AVX2+FMA, or scalar) computes MR×NR tiles.
-/// Parallelizing later: the row-block loop (<c>ic</c>) has independent iterations once a B panel is
-/// packed, so a parallel-for over it needs one packed B shared by all workers and a private A panel
-/// per worker. The zero-change alternative is to split M: worker w calls <see cref="Multiply(bool, bool, int, int, int, float, float*, int, float*, int, bool, float*, int, GemmWorkspace)"/>
-/// on rows [r0, r1) (A and C offset by r0 rows) with its own <see cref="GemmWorkspace"/>; rows never
-/// share output, at the cost of each worker packing B itself.
+/// <see cref="MultiplyParallel"/> splits M over the cores: each worker runs the same blocked GEMM on its rows with
+/// its own <see cref="GemmWorkspace"/> (rows never share output; each worker packs B itself).
 /// </summary>
 public static unsafe class Sgemm
 {
@@ -81,6 +78,41 @@ public static unsafe class Sgemm
     internal static void MultiplyRowOffsetB(int m, int n, int k, float* a, int lda, float* b, int* rowOffsets,
         bool accumulate, float* c, int ldc, GemmWorkspace workspace)
         => Blocked(false, false, m, n, k, 1f, a, lda, b, 0, rowOffsets, accumulate, c, ldc, workspace);
+
+    /// <summary>Fewest multiply-adds (M·N·K) worth splitting over threads.</summary>
+    public const long ParallelThreshold = 2_000_000;
+
+    [ThreadStatic] private static GemmWorkspace? t_workspace;
+
+    /// <summary>
+    /// <see cref="Multiply(bool, bool, int, int, int, float, float*, int, float*, int, bool, float*, int, GemmWorkspace)"/>
+    /// on all cores: M is split into row ranges (whole <c>MC</c> blocks) computed by <c>Parallel.For</c>
+    /// workers, each with its own packing workspace (per thread, reused across calls). Rows never share output and every
+    /// element is summed in the same order as the single-threaded path, so the result is bit-identical.
+    /// Small products, one core (the kernel today) or <paramref name="maxWorkers"/> = 1 run single-threaded.
+    /// </summary>
+    public static void MultiplyParallel(bool transA, bool transB, int m, int n, int k, float alpha,
+        float* a, int lda, float* b, int ldb, bool accumulate, float* c, int ldc, int maxWorkers = 0)
+    {
+        int cores = maxWorkers > 0 ? maxWorkers : Environment.ProcessorCount;
+        int workers = Math.Min(cores, (m + MC - 1) / MC);
+        if (workers <= 1 || (long)m * n * k < ParallelThreshold)
+        {
+            Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, accumulate, c, ldc, t_workspace ??= new GemmWorkspace());
+            return;
+        }
+        int rowsPer = RoundUp((m + workers - 1) / workers, MC);
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        System.Threading.Tasks.Parallel.For(0, workers, w =>
+        {
+            int r0 = w * rowsPer, rows = Math.Min(rowsPer, m - r0);
+            if (rows <= 0) return;
+            // op(A)'s row r0 starts r0 rows down in A, or r0 columns across when A is stored transposed.
+            float* aw = (float*)pa + (transA ? r0 : (long)r0 * lda);
+            Multiply(transA, transB, rows, n, k, alpha, aw, lda, (float*)pb, ldb, accumulate, (float*)pc + (long)r0 * ldc, ldc,
+                t_workspace ??= new GemmWorkspace());
+        });
+    }
 
     /// <summary>Span convenience overload for dense row-major matrices.</summary>
     public static void Multiply(int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c,

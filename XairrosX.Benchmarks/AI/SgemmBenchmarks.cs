@@ -52,6 +52,13 @@ public class SgemmBenchmarks
     [Benchmark(Baseline = true)]
     public void XairrosXSgemm() => Sgemm.Multiply(N, N, N, _a, _b, _c, _ws);
 
+    [Benchmark(Description = "XairrosXSgemm all cores")]
+    public unsafe void XairrosXSgemmAllCores()
+    {
+        fixed (float* pa = _a) fixed (float* pb = _b) fixed (float* pc = _c)
+            Sgemm.MultiplyParallel(false, false, N, N, N, 1f, pa, N, pb, N, false, pc, N);
+    }
+
     [Benchmark]
     public void NaiveTensorPrimitivesDot()
     {
