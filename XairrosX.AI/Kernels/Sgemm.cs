@@ -89,16 +89,17 @@ public static unsafe class Sgemm
     /// on all cores: M is split into row ranges (whole <c>MC</c> blocks) computed by <c>Parallel.For</c>
     /// workers, each with its own packing workspace (per thread, reused across calls). Rows never share output and every
     /// element is summed in the same order as the single-threaded path, so the result is bit-identical.
-    /// Small products, one core (the kernel today) or <paramref name="maxWorkers"/> = 1 run single-threaded.
+    /// Small products, one core (the kernel today) or <paramref name="maxWorkers"/> = 1 run single-threaded, in
+    /// <paramref name="workspace"/> when one is given.
     /// </summary>
     public static void MultiplyParallel(bool transA, bool transB, int m, int n, int k, float alpha,
-        float* a, int lda, float* b, int ldb, bool accumulate, float* c, int ldc, int maxWorkers = 0)
+        float* a, int lda, float* b, int ldb, bool accumulate, float* c, int ldc, int maxWorkers = 0, GemmWorkspace? workspace = null)
     {
         int cores = maxWorkers > 0 ? maxWorkers : Environment.ProcessorCount;
         int workers = Math.Min(cores, (m + MC - 1) / MC);
         if (workers <= 1 || (long)m * n * k < ParallelThreshold)
         {
-            Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, accumulate, c, ldc, t_workspace ??= new GemmWorkspace());
+            Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, accumulate, c, ldc, workspace ?? (t_workspace ??= new GemmWorkspace()));
             return;
         }
         int rowsPer = RoundUp((m + workers - 1) / workers, MC);

@@ -72,7 +72,7 @@ internal sealed class MatMulOperator : Operator
         float* pa = a.Pointer<float>(), pb = b.Pointer<float>(), py = y.Pointer<float>();
         if (l.SingleGemm)
         {
-            Sgemm.Multiply(false, false, l.M * l.Batch, l.N, l.K, 1f, pa, l.K, pb, l.N, false, py, l.N, ctx.Gemm);
+            Sgemm.MultiplyParallel(false, false, l.M * l.Batch, l.N, l.K, 1f, pa, l.K, pb, l.N, false, py, l.N, workspace: ctx.Gemm);
             return;
         }
         for (int batch = 0; batch < l.Batch; batch++)
@@ -128,7 +128,7 @@ internal sealed class GemmOperator : Operator
             BinaryKernels.Apply(BinaryOp.Add, c!.Span<float>(), c.Shape, [0f], [], ys, y.Shape);
             if (_beta != 1f) System.Numerics.Tensors.TensorPrimitives.Multiply(ys, _beta, ys);
         }
-        Sgemm.Multiply(_transA, _transB, m, n, k, _alpha, a.Pointer<float>(), a.Shape[1], b.Pointer<float>(), b.Shape[1],
-            accumulate, y.Pointer<float>(), n, ctx.Gemm);
+        Sgemm.MultiplyParallel(_transA, _transB, m, n, k, _alpha, a.Pointer<float>(), a.Shape[1], b.Pointer<float>(), b.Shape[1],
+            accumulate, y.Pointer<float>(), n, workspace: ctx.Gemm);
     }
 }
