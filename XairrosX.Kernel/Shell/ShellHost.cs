@@ -31,7 +31,6 @@ public sealed class ShellHost
         foreach (ShellCommand c in Commands.CryptoCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.BenchCommand.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.ChainCommands.All()) _commands.Add(c.Name, c);
-        foreach (ShellCommand c in Commands.ChainDbCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.ThreadCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.KeyCommands.All()) _commands.Add(c.Name, c);
         foreach (ShellCommand c in Commands.BlockCommands.All()) _commands.Add(c.Name, c);

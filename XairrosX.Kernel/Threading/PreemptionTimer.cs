@@ -19,8 +19,7 @@ public static unsafe class PreemptionTimer
     /// <summary>Ticks per second.</summary>
     public const int FrequencyHz = 1000;
     private const ulong PeriodNs = 1_000_000_000 / FrequencyHz;
-    private const uint PitInputHz = 1_193_182;
-    private const ushort PitChannel0 = 0x40, PitCommand = 0x43, PicCommand = 0x20, PicData = 0x21;
+    private const ushort PicCommand = 0x20, PicData = 0x21;
 
     private static ITickTimer s_timer;
 
@@ -80,12 +79,10 @@ public static unsafe class PreemptionTimer
     // Without APICs: PIT channel 0 as a rate generator through the remapped 8259.
     private static void StartLegacyPit()
     {
-        ushort divisor = (ushort)((PitInputHz + FrequencyHz / 2) / FrequencyHz);
+        ushort divisor = (ushort)((Pit8254.Frequency + FrequencyHz / 2) / FrequencyHz);
         ulong flags = InterruptState.Disable();
         Idt.SetHandler(Pic8259.VectorBase, &OnPicTick);
-        Ports.Out8(PitCommand, 0x34);                 // channel 0, lobyte/hibyte, mode 2 (rate generator)
-        Ports.Out8(PitChannel0, (byte)divisor);
-        Ports.Out8(PitChannel0, (byte)(divisor >> 8));
+        Pit8254.SetChannel0(periodic: true, divisor);
         Ports.Out8(PicData, (byte)(Ports.In8(PicData) & ~1)); // unmask IRQ 0
         InterruptState.Restore(flags);
     }

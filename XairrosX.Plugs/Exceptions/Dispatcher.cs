@@ -247,11 +247,8 @@ internal static unsafe class Dispatcher
         {
             InvocationCount = 0;
             Threading.Scheduler.DisablePreemption();
-            KernelConsole.Write("thread ");
-            KernelConsole.WriteDecimal((ulong)thread->Id);
-            KernelConsole.Write(" (");
-            KernelConsole.Write(Threading.KernelThread.NameOf(thread));
-            KernelConsole.Write(") ended by an unhandled exception: ");
+            Threading.Scheduler.WriteThreadLabel(thread);
+            KernelConsole.Write(" ended by an unhandled exception: ");
             WriteException(e);
             Threading.Scheduler.EnablePreemption();
             Threading.Scheduler.CountUnhandled();

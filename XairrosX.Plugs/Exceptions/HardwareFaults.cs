@@ -56,45 +56,34 @@ public static unsafe class HardwareFaults
             else if (f->Vector == 13) id = NullReferenceId;
         }
         ulong faultAddress = f->Vector == 14 ? Cpu.ReadCr2() : 0;
-        // An instruction fetch from a probed non-executable page faults at the target itself: the exception is
-        // raised at the call that jumped there (its return address is on top of the stack).
+        // An instruction fetch from a probed non-executable page faults at the target itself: like a null receiver in
+        // the dispatch stub, the exception is raised at the call that jumped there (its return address is on top).
         bool fetch = f->Vector == 14 && (f->ErrorCode & 16) != 0 && f->Rip == faultAddress;
         bool probed = f->Vector == 14 && id == 0 && faultAddress >= s_probeLow && faultAddress < s_probeHigh && (fetch || (f->Rip >= start && f->Rip < end));
         var getRuntimeException = (delegate*<int, object>)ModuleInit.ClasslibFunction(0);
-        if (probed)
-        {
-            if ((f->Rflags & 0x200) != 0) Cpu.EnableInterrupts();
-            ulong e = f->ErrorCode;
-            object violation = new System.AccessViolationException(
-                $"page fault at 0x{faultAddress:x}: {((e & 1) != 0 ? "protection" : "not-present")}, {((e & 2) != 0 ? "write" : "read")}{((e & 16) != 0 ? ", instruction fetch" : "")}");
-            var at = new MachineContext { Rip = f->Rip, Rsp = f->Rsp, Rbp = f->Rbp, Rbx = f->Rbx, R12 = f->R12, R13 = f->R13, R14 = f->R14, R15 = f->R15 };
-            if (fetch)
-            {
-                at.Rip = *(ulong*)f->Rsp;
-                at.Rsp = f->Rsp + 8;
-            }
-            Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref violation), at, atReturnAddress: fetch);
-            return;
-        }
-        if (id == 0 || getRuntimeException == null)
+        if (!probed && (id == 0 || getRuntimeException == null))
         {
             Panic.CpuException(f);
             return;
         }
-        object exception = getRuntimeException(id);
+        // The exception belongs to the faulting code, not to the interrupt gate that cleared IF: the dispatch never
+        // returns through iretq, so the faulting context's interrupt flag is restored here.
+        if ((f->Rflags & 0x200) != 0) Cpu.EnableInterrupts();
+        ulong e = f->ErrorCode;
+        object exception = probed
+            ? new System.AccessViolationException($"page fault at 0x{faultAddress:x}: {((e & 1) != 0 ? "protection" : "not-present")}, {((e & 2) != 0 ? "write" : "read")}{((e & 16) != 0 ? ", instruction fetch" : "")}")
+            : getRuntimeException(id);
         var context = new MachineContext
         {
             Rip = f->Rip, Rsp = f->Rsp, Rbp = f->Rbp, Rbx = f->Rbx,
             R12 = f->R12, R13 = f->R13, R14 = f->R14, R15 = f->R15,
         };
-        if (inDispatchStub)
+        bool atCaller = inDispatchStub || (probed && fetch);
+        if (atCaller)
         {
             context.Rip = *(ulong*)f->Rsp;
             context.Rsp = f->Rsp + 8;
         }
-        // The exception belongs to the faulting code, not to the interrupt gate that cleared IF: the dispatch never
-        // returns through iretq, so the faulting context's interrupt flag is restored here.
-        if ((f->Rflags & 0x200) != 0) Cpu.EnableInterrupts();
-        Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context, atReturnAddress: inDispatchStub);
+        Dispatcher.DispatchHardwareFault(System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref exception), context, atReturnAddress: atCaller);
     }
 }

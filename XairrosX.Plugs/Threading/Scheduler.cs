@@ -249,12 +249,19 @@ public static unsafe partial class Scheduler
 
     private static void DescribeCurrent()
     {
-        KernelThread* t = Current;
-        XairrosX.Drivers.Console.KernelConsole.Write("on thread ");
+        XairrosX.Drivers.Console.KernelConsole.Write("on ");
+        WriteThreadLabel(Current);
+        XairrosX.Drivers.Console.KernelConsole.Write("\n");
+    }
+
+    /// <summary>Writes "thread N (name)" to the kernel console (allocation-free: usable in reports).</summary>
+    internal static void WriteThreadLabel(KernelThread* t)
+    {
+        XairrosX.Drivers.Console.KernelConsole.Write("thread ");
         XairrosX.Drivers.Console.KernelConsole.WriteDecimal((ulong)t->Id);
         XairrosX.Drivers.Console.KernelConsole.Write(" (");
         XairrosX.Drivers.Console.KernelConsole.Write(KernelThread.NameOf(t));
-        XairrosX.Drivers.Console.KernelConsole.Write(")\n");
+        XairrosX.Drivers.Console.KernelConsole.Write(")");
     }
 
     /// <summary>Takes a switch that a wake-up of a higher-priority thread asked for, when switching is allowed here.</summary>

@@ -164,36 +164,12 @@ public class DamagedFatDiskTests
 }
 
 /// <summary>
-/// The persistent chain service on the FAT disk: a chain is created and mined in one boot that ends in a power cut,
-/// and the next boot opens it at the same head block.
+/// The shell's chain on the FAT disk: a chain is created and mined in one boot that ends in a power cut, and the next
+/// boot restores it at the same head block.
 /// </summary>
 [Collection("qemu")]
 public class ChainOnDiskTests
 {
-    [Fact]
-    public async Task TheChainSurvivesAPowerCutAndReopensAtItsHead()
-    {
-        string dir = FatTools.TempDirectory("chaindb");
-        string image = Path.Combine(dir, "fat32.img");
-        FatTools.MakeFat(image, 64 * 1024, 32);
-        QemuDisk[] disks = [new QemuDisk(image, QemuDiskInterface.Virtio)];
-
-        BootTranscript first = await QemuSession.RunAsync(
-            "chaindb open /disk/chain.log\nchaindb chain init\nchaindb chain mine 3\necho chain-marker\n",
-            timeoutSeconds: 240, disks: disks, killWhen: @"^chain-marker\r?$");
-        Assert.Equal(-1, first.ExitCode);
-        Match mined = Regex.Match(first.Text, @"^mined 3 (0x[0-9a-f]{64})", RegexOptions.Multiline);
-        Assert.True(mined.Success, first.Text);
-        FatTools.AssertClean(image);
-
-        BootTranscript second = await QemuSession.RunAsync("chaindb open /disk/chain.log\nchaindb chain block 3\nchaindb chain init\nshutdown\n",
-            timeoutSeconds: 240, disks: disks);
-        Assert.Matches(new Regex(@"^chaindb: /disk/chain\.log \d+ bytes, \d+ keys, head 3\r?$", RegexOptions.Multiline), second.Text);
-        Assert.Matches(new Regex("^block 3 " + mined.Groups[1].Value, RegexOptions.Multiline), second.Text);
-        Assert.Contains("error: chain already initialized (head 3)", second.Text);
-        Assert.Equal(0, second.ExitCode);
-    }
-
     [Fact]
     public async Task TheShellsChainIsKeptOnTheDiskAcrossAPowerCut()
     {
